@@ -1,0 +1,39 @@
+# Kennisbank Toekomstscenario: the commands of the README.
+#   make serve   build and serve the site on http://127.0.0.1:8000, rebuilding on every save
+#   make test    every test, browser tests in Debian's chromium included
+#   make build   build site/ (swapped into place only when the build succeeded)
+#   make check   validate data/ without building
+# Each sets up .venv from the pinned requirements first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check chromium venv clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml scripts/bootstrap.sh
+	@bash scripts/bootstrap.sh "$(PYTHON)" "$(VENV)"
+	@touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/python scripts/build_site.py
+
+check: $(STAMP)
+	$(BIN)/python scripts/check_content.py
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-* $(VENV)

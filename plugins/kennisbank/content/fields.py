@@ -1,0 +1,102 @@
+"""Field types shared by every content model, each carrying its own Dutch error message.
+
+Validators raise ``PydanticCustomError`` of type ``kennisbank`` so that :mod:`.validate`
+can pass their message through unchanged; pydantic's own error types are translated there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+from urllib.parse import parse_qs, urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Deliberately simple: one @, no spaces, a dot in the domain. Full RFC 5322 would accept
+# addresses no mail client of the team's users can send to.
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+SAFELINKS_HOST = re.compile(r"(^|\.)safelinks\.protection\.outlook\.com$", re.IGNORECASE)
+
+
+def _error(message: str, **context: object) -> PydanticCustomError:
+    return PydanticCustomError("kennisbank", message, context or None)
+
+
+def slugify(text: str) -> str:
+    """The slug an editor most likely meant: ``Zaanstreek Waterland`` → ``zaanstreek-waterland``."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise _error("mag niet leeg zijn")
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_PATTERN.match(value):
+        suggestion = slugify(value)
+        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
+        raise _error(
+            "'{value}' is geen geldige id: alleen kleine letters a-z, cijfers en losse koppeltekens{hint}",
+            value=value,
+            hint=hint,
+        )
+    return value
+
+
+def _check_email(value: str) -> str:
+    if value.lower().startswith("mailto:"):
+        raise _error("schrijf het e-mailadres zonder 'mailto:' ('{bare}')", bare=value[7:])
+    if not EMAIL_PATTERN.match(value):
+        raise _error("'{value}' is geen geldig e-mailadres (verwacht naam@domein.nl)", value=value)
+    return value
+
+
+def unwrap_safelink(url: str) -> str | None:
+    """The real target of an Outlook SafeLinks URL, or ``None`` when ``url`` is not one."""
+    parts = urlsplit(url)
+    if not SAFELINKS_HOST.search(parts.hostname or ""):
+        return None
+    targets = parse_qs(parts.query).get("url")
+    return targets[0] if targets else ""
+
+
+def _check_url(value: str) -> str:
+    if any(character.isspace() for character in value):
+        raise _error("'{value}' bevat spaties; een webadres mag geen spaties bevatten", value=value)
+    target = unwrap_safelink(value)
+    if target is not None:
+        if target:
+            raise _error(
+                "dit is een Outlook SafeLinks-adres; gebruik het echte adres: {target}", target=target
+            )
+        raise _error("dit is een Outlook SafeLinks-adres zonder doeladres; zoek het echte adres op")
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+        raise _error(
+            "'{value}' is geen volledig webadres; begin met https:// (of http://) en een domeinnaam",
+            value=value,
+        )
+    return value
+
+
+#: Non-empty single-line or multi-line text (surrounding white space removed).
+Text = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_not_blank)]
+#: Markdown source; rendered and sanitised by the pages stage.
+Markdown = Text
+#: A lowercase ASCII id, used in URLs and references.
+Slug = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_slug)]
+#: An e-mail address a professional can write to.
+Email = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_email)]
+#: An absolute http(s) URL that is not wrapped by a mail filter.
+WebUrl = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_url)]

@@ -1,0 +1,164 @@
+"""Read a YAML file into plain Python data while remembering where every value stands.
+
+PyYAML's ``safe_load`` forgets line numbers and silently keeps the last of two equal keys.
+Editors need both: errors must name a line, and a duplicated ``email:`` must not quietly
+replace the first one. So we compose the node graph ourselves and build the data from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+#: A location inside a document: keys and list indexes from the root.
+Path_ = tuple[str | int, ...]
+
+#: More nodes than this means an alias bomb or a file nobody should edit by hand.
+MAX_NODES = 200_000
+
+_PROBLEMS_NL = {
+    "mapping values are not allowed here": (
+        "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "tab gevonden; gebruik spaties om in te springen"
+    ),
+    "could not find expected ':'": "verwachtte 'veld: waarde' (ontbreekt een dubbele punt?)",
+    "did not find expected key": "verwachtte een veldnaam; klopt het inspringen?",
+    "did not find expected '-' indicator": "verwachtte een lijstitem ('- '); klopt het inspringen?",
+    "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
+    "found unexpected end of stream": "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)",
+    "found unknown escape character": "onbekende escape-reeks met '\\' in tekst tussen dubbele aanhalingstekens",
+    "expected <block end>, but found '-'": "lijstitem op de verkeerde inspringing",
+}
+
+
+@dataclass
+class SourceDocument:
+    """The data of one YAML file plus the line of every key and item in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """Line of ``path``, or of its nearest ancestor that has one (a missing field's parent)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+class _Builder:
+    """Turns a composed node graph into data, checking keys and counting nodes."""
+
+    def __init__(self, file: str, loader: yaml.SafeLoader):
+        self.file = file
+        self.loader = loader
+        self.lines: dict[Path_, int] = {}
+        self.errors: list[ContentError] = []
+        self.visited = 0
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise _TooLarge(node.start_mark.line + 1)
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            key = self.loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                self.errors.append(ContentError(self.file, key_line, _dotted(path), f"veldnaam {key!r} moet tekst zijn"))
+                continue
+            if key in first_line:
+                self.errors.append(
+                    ContentError(
+                        self.file,
+                        key_line,
+                        _dotted(path + (key,)),
+                        f"dit veld staat twee keer in hetzelfde item (eerst op regel {first_line[key]}); "
+                        "houd er één over",
+                    )
+                )
+                continue
+            first_line[key] = key_line
+            self.lines[path + (key,)] = key_line
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+
+class _TooLarge(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _dotted(path: Path_) -> str:
+    """``('contacts', 0, 'email')`` → ``contacts[0].email`` (list position from the item on)."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def load_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, list[ContentError]]:
+    """Load one YAML file; return the document, or ``None`` and the reasons it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentError(display_name, 1, "", f"bestand kan niet worden gelezen ({exc.strerror})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [ContentError(display_name, line, "", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return SourceDocument(display_name, None), []
+        builder = _Builder(display_name, loader)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [ContentError(display_name, line, "", f"YAML-fout: {_problem_nl(exc.problem or str(exc))}")]
+    except yaml.YAMLError as exc:
+        return None, [ContentError(display_name, 1, "", f"YAML-fout: {exc}")]
+    except _TooLarge as exc:
+        return None, [
+            ContentError(
+                display_name,
+                exc.line,
+                "",
+                f"het bestand ontvouwt tot meer dan {MAX_NODES} elementen (herhaalde *aliassen?); vereenvoudig het",
+            )
+        ]
+    except RecursionError:
+        return None, [ContentError(display_name, 1, "", "te diep geneste structuur; vereenvoudig het bestand")]
+    finally:
+        loader.dispose()
+    return SourceDocument(display_name, data, builder.lines), builder.errors
+
+
+def _problem_nl(problem: str) -> str:
+    for english, dutch in _PROBLEMS_NL.items():
+        if problem.startswith(english):
+            return dutch
+    return problem

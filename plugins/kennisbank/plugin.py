@@ -1,0 +1,89 @@
+"""MkDocs adapter: config options and event hooks, nothing else.
+
+Domain work happens in ``content`` (load, validate), ``catalogue`` and ``pages``; this
+module only wires them into MkDocs' build so they stay testable and engine-independent.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .catalogue import Catalogue, build_catalogue
+from .content import ContentErrors, load_content
+from .pages import HOME_MARKER, PageSpec, page_specs
+from .render import Renderer, sanitise_html
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_URI = "assets/kennisbank"
+
+
+class KennisbankConfig(Config):
+    """Options under ``plugins: - kennisbank:`` in mkdocs.yml."""
+
+    data_dir = c.Type(str, default="data")
+
+
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+    """Builds the kennisbank pages from ``data/`` into the MkDocs site."""
+
+    def __init__(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.renderer: Renderer | None = None
+        self.specs: dict[str, PageSpec] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Validation runs here, before MkDocs cleans site_dir: bad content never costs the
+        # team its last good site.
+        root = Path(config.config_file_path).parent
+        data_dir = (root / self.config.data_dir).resolve()
+        try:
+            content = load_content(data_dir, display_prefix=self.config.data_dir.rstrip("/"))
+        except ContentErrors as errors:
+            raise PluginError(errors.report()) from None
+        self.catalogue = build_catalogue(content)
+        if not config.theme.custom_dir:
+            raise PluginError("kennisbank: zet theme.custom_dir (de map overrides/) in mkdocs.yml")
+        self.renderer = Renderer(Path(config.theme.custom_dir), self.catalogue, config.site_name)
+        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue)}
+        if str(data_dir) not in config.watch:
+            config.watch.append(str(data_dir))
+        for asset in sorted(ASSETS_DIR.glob("*.css")):
+            uri = f"{ASSETS_URI}/{asset.name}"
+            if uri not in config.extra_css:
+                config.extra_css.append(uri)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src_uri, spec in self.specs.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"kennisbank: content/{src_uri} bestaat al, maar die pagina wordt uit data/ gemaakt; "
+                    "verwijder of hernoem het bestand"
+                )
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=spec.file_text(), inclusion=inclusion))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            if asset.is_file():
+                files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.renderer is not None
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            body = sanitise_html(html) if spec.sanitise else html
+            return self.renderer.render(spec.template, page.url, body, spec.context)
+        if page.meta.get("kennisbank") == HOME_MARKER:
+            return self.renderer.render("partials/kennisbank/home.html", page.url, html, {})
+        return html

@@ -1,0 +1,107 @@
+"""Render the kennisbank partials from ``overrides/`` with autoescaping on.
+
+MkDocs' own Jinja environment does not autoescape, so every value from YAML would need a
+manual ``|e``. The partials therefore get their own environment, where escaping is the
+default and only sanitised HTML is marked safe.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+import nh3
+from markupsafe import Markup
+
+from .catalogue import Catalogue
+from .pages import core_element_url, practice_url, region_url
+
+_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december".split()
+)
+
+# Markdown bodies may use what Markdown produces; everything else (script, style, iframes,
+# event handlers, inline styles) is removed.
+_ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start"},
+}
+
+
+def sanitise_html(html: str) -> str:
+    """Strip raw HTML that a Markdown body must not bring onto the site."""
+    return nh3.clean(
+        html,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def relative_url(target: str, current: str) -> str:
+    """URL of ``target`` as seen from the page at ``current`` (both site-relative, ``a/b/`` style).
+
+    Relative links keep the site working under any base path (GitHub Pages, a region's
+    subfolder) and when opened from disk.
+    """
+    path = posixpath.relpath(target.rstrip("/") or ".", current.rstrip("/") or ".")
+    return path + "/" if target.endswith("/") or not target else path
+
+
+def dutch_date(value: datetime.date | None) -> str:
+    """``2026-11-22`` → ``22 november 2026``."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def domain(url: str) -> str:
+    """The host a link leads to, without ``www.``, so a reader sees where they are going."""
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def mailto(email: str, subject: str) -> str:
+    """A ``mailto:`` URL with a prefilled subject line."""
+    return f"mailto:{email}?subject={quote(subject)}"
+
+
+class Renderer:
+    """Jinja environment over the theme override folder, with the kennisbank helpers."""
+
+    def __init__(self, templates_dir: Path, catalogue: Catalogue, site_name: str):
+        self.catalogue = catalogue
+        self.site_name = site_name
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(dutch_date=dutch_date, domain=domain)
+
+    def render(self, template: str, page_url: str, body_html: str, context: dict[str, Any]) -> str:
+        """Render ``template`` for the page at ``page_url``; ``body_html`` must already be safe."""
+
+        def url(target: str) -> str:
+            return relative_url(target, page_url)
+
+        return self.env.get_template(template).render(
+            catalogue=self.catalogue,
+            site_name=self.site_name,
+            page_url=page_url,
+            body_html=Markup(body_html),
+            url=url,
+            practice_url=practice_url,
+            core_element_url=core_element_url,
+            region_url=region_url,
+            mailto=mailto,
+            **context,
+        )
