@@ -50,7 +50,8 @@ def describe(error: dict[str, Any], allowed_fields: list[str]) -> str:
         known = ", ".join(allowed_fields)
         return f"onbekend veld '{field}'{hint or f'; toegestaan zijn: {known}'}"
     if kind == "literal_error":
-        return f"'{value}' is geen toegestane waarde; kies uit {context.get('expected', '')}"
+        choices = str(context.get("expected", "")).replace(" or ", " of ")
+        return f"'{value}' is geen toegestane waarde; kies uit {choices}"
     if kind in _BY_TYPE:
         quote_hint = ""
         if kind == "string_type" and isinstance(value, (bool, int, float)) or value is None:

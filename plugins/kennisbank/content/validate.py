@@ -16,7 +16,7 @@ from .errors import ContentError, ContentErrors
 from .fields import slugify
 from .messages import describe, did_you_mean
 from .models import CoreElement, Practice, Region, Source
-from .yaml_source import SourceDocument, _dotted, load_yaml
+from .yaml_source import SourceDocument, field_name, load_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -85,12 +85,11 @@ def validate_items(document: SourceDocument, model: type[ModelT]) -> tuple[list[
 
 def _to_content_error(document: SourceDocument, model: type[BaseModel], error: dict[str, Any]) -> ContentError:
     location = tuple(error["loc"])
-    item_path = location[1:]
     return ContentError(
         document.file,
         document.line_of(location),
-        _dotted(item_path),
-        describe(error, _allowed_fields(model, item_path)),
+        field_name(location),
+        describe(error, _allowed_fields(model, location[1:])),
     )
 
 
@@ -182,7 +181,7 @@ def _reference(
     if not hint and slugify(value) in known:
         hint = f"; bedoelde je '{slugify(value)}'?"
     return [
-        ContentError(document.file, document.line_of(path), _dotted(path[1:]), f"onbekende {noun} '{value}'{hint} (zie {where})")
+        ContentError(document.file, document.line_of(path), field_name(path), f"onbekende {noun} '{value}'{hint} (zie {where})")
     ]
 
 
@@ -191,6 +190,6 @@ def _repeated(document: SourceDocument, path: tuple[Any, ...], values: list[Any]
     for position, value in enumerate(values):
         if value in values[:position]:
             errors.append(
-                ContentError(document.file, document.line_of(path + (position,)), _dotted(path[1:] + (position,)), f"{noun} '{value}' staat dubbel in de lijst")
+                ContentError(document.file, document.line_of(path + (position,)), field_name(path + (position,)), f"{noun} '{value}' staat dubbel in de lijst")
             )
     return errors

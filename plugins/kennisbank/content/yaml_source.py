@@ -31,6 +31,12 @@ _PROBLEMS_NL = {
     "could not find expected ':'": "verwachtte 'veld: waarde' (ontbreekt een dubbele punt?)",
     "did not find expected key": "verwachtte een veldnaam; klopt het inspringen?",
     "did not find expected '-' indicator": "verwachtte een lijstitem ('- '); klopt het inspringen?",
+    "found character '@' that cannot start any token": (
+        "een waarde mag niet met '@' beginnen; zet de waarde tussen aanhalingstekens"
+    ),
+    "found character '`' that cannot start any token": (
+        "een waarde mag niet met '`' beginnen; zet de waarde tussen aanhalingstekens"
+    ),
     "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
     "found unexpected end of stream": "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)",
     "found unknown escape character": "onbekende escape-reeks met '\\' in tekst tussen dubbele aanhalingstekens",
@@ -71,10 +77,20 @@ class _Builder:
             raise _TooLarge(node.start_mark.line + 1)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
+            self._require_tag(node, yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG)
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            self._require_tag(node, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG)
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         return self.loader.construct_object(node, deep=True)
+
+    @staticmethod
+    def _require_tag(node: yaml.Node, expected: str) -> None:
+        # Explicit tags (!!python/..., !!set, !!omap) have no place in content files.
+        if node.tag != expected:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"onbekende of niet toegestane YAML-tag {node.tag!r}", node.start_mark
+            )
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
@@ -84,14 +100,14 @@ class _Builder:
             key_line = key_node.start_mark.line + 1
             key = self.loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                self.errors.append(ContentError(self.file, key_line, _dotted(path), f"veldnaam {key!r} moet tekst zijn"))
+                self.errors.append(ContentError(self.file, key_line, field_name(path), f"veldnaam {key!r} moet tekst zijn"))
                 continue
             if key in first_line:
                 self.errors.append(
                     ContentError(
                         self.file,
                         key_line,
-                        _dotted(path + (key,)),
+                        field_name(path + (key,)),
                         f"dit veld staat twee keer in hetzelfde item (eerst op regel {first_line[key]}); "
                         "houd er één over",
                     )
@@ -108,8 +124,13 @@ class _TooLarge(Exception):
         self.line = line
 
 
-def _dotted(path: Path_) -> str:
-    """``('contacts', 0, 'email')`` → ``contacts[0].email`` (list position from the item on)."""
+def field_name(path: Path_) -> str:
+    """How an editor names the field at ``path``: ``(3, 'contacts', 0, 'email')`` → ``contacts[0].email``.
+
+    The leading item index is left out: the line number already says which item it is.
+    """
+    if path and isinstance(path[0], int):
+        path = path[1:]
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)

@@ -1,0 +1,82 @@
+"""Headless Debian chromium for the browser tests, driven by Playwright.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium. A missing
+browser fails the run with instructions; it is never a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+from axe_playwright_python.base import AXE_SCRIPT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MISSING_BROWSER = (
+    "Chromium ontbreekt (/usr/bin/chromium). Installeer het met "
+    "'sudo apt-get install -y chromium' of draai 'make test', dat het zelf installeert."
+)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free 127.0.0.1 port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did: console errors, uncaught exceptions and every URL it requested."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def attach(self, page: Any) -> None:
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def foreign_requests(self) -> list[str]:
+        """Requests to anything but the local test server (data: URLs are inline)."""
+        return [url for url in self.requests if not url.startswith("data:") and urlsplit(url).hostname != "127.0.0.1"]
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.1 A/AA violations on the current page, with their nodes."""
+    page.evaluate(AXE_SCRIPT)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        {"id": violation["id"], "help": violation["help"], "nodes": [node["html"][:200] for node in violation["nodes"]]}
+        for violation in result["violations"]
+    ]

@@ -1,0 +1,107 @@
+"""The real site, built from the real content: every page there, every listing exact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from conftest import ROOT
+from html_tools import card_ids, cards, elements, page
+
+
+def data(name: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+PRACTICES = data("practices.yaml")
+REGIONS = data("regions.yaml")
+CORE_ELEMENTS = data("core_elements.yaml")
+
+
+def test_every_practice_has_its_page(built_site: Path) -> None:
+    for practice in PRACTICES:
+        html = page(built_site, f"praktijken/{practice['id']}/").read_text(encoding="utf-8")
+        assert f"<h1>{practice['title']}</h1>" in html.replace("&#39;", "'")
+        for contact in practice.get("contacts", []):
+            if "email" in contact:
+                assert f'href="mailto:{contact["email"]}?subject=' in html
+        for link in practice.get("links", []):
+            assert f'href="{link["url"]}"'.replace("&", "&amp;") in html
+
+
+def test_listing_shows_every_practice_with_contract_attributes(built_site: Path) -> None:
+    listed = cards(page(built_site, "praktijken/").read_text(encoding="utf-8"))
+    assert [card["data-card"] for card in listed] == [practice["id"] for practice in PRACTICES]
+    for card, practice in zip(listed, PRACTICES):
+        assert card["data-core-element"] == practice["core_element"]
+        assert card["data-regions"].split() == practice["regions"]
+        assert "hidden" not in card
+
+
+def test_core_element_pages_list_exactly_their_practices(built_site: Path) -> None:
+    for core_element in CORE_ELEMENTS:
+        expected = [p["id"] for p in PRACTICES if p["core_element"] == core_element["id"]]
+        assert card_ids(page(built_site, f"kernelementen/{core_element['id']}/")) == expected, core_element["id"]
+
+
+def test_region_pages_list_exactly_their_practices(built_site: Path) -> None:
+    for region in REGIONS:
+        expected = [p["id"] for p in PRACTICES if region["id"] in p["regions"]]
+        assert card_ids(page(built_site, f"regio/{region['id']}/")) == expected, region["id"]
+
+
+def test_pilot_profile_on_region_page(built_site: Path) -> None:
+    pilots = [region for region in REGIONS if region.get("pilot")]
+    assert len(pilots) >= 10
+    for region in pilots:
+        html = page(built_site, f"regio/{region['id']}/").read_text(encoding="utf-8")
+        assert "Doelen voor 2026" in html
+        for goal in region["pilot"]["goals_2026"]:
+            assert goal.replace("'", "&#39;").replace('"', "&#34;") in html.replace("&amp;", "&") or goal in html
+
+
+def test_home_page_opens_every_core_element_and_region(built_site: Path) -> None:
+    hrefs = {attrs.get("href") for tag, attrs in elements(page(built_site, "").read_text(encoding="utf-8")) if tag == "a"}
+    for core_element in CORE_ELEMENTS:
+        assert f"kernelementen/{core_element['id']}/" in hrefs
+    for region in REGIONS:
+        assert f"regio/{region['id']}/" in hrefs
+
+
+def test_card_pages_are_not_in_the_menu(built_site: Path) -> None:
+    # The menu must not grow with the number of cards: it is on every page.
+    html = page(built_site, "praktijken/").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "praktijken/" + PRACTICES[0]["id"] not in nav
+    sizes = {len(page(built_site, f"praktijken/{p['id']}/").read_text(encoding="utf-8")) for p in PRACTICES[:2]}
+    assert max(sizes) < 60_000
+
+
+def test_no_request_to_third_party_hosts(built_site: Path) -> None:
+    # Pages may link out (<a>), but nothing may be loaded from elsewhere.
+    loaded = ("script", "link", "img", "iframe", "source", "video", "audio")
+    for html_file in built_site.rglob("*.html"):
+        for tag, attrs in elements(html_file.read_text(encoding="utf-8")):
+            if tag in loaded:
+                for name in ("src", "href", "srcset"):
+                    target = attrs.get(name, "")
+                    assert not urlsplit(target).netloc and not target.startswith("//"), f"{html_file}: <{tag} {name}={target}>"
+    for css in built_site.rglob("*.css"):
+        for target in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            assert "//" not in target or target.strip("'\"").startswith("data:"), f"{css}: {target}"
+
+
+def test_pages_are_dutch(built_site: Path) -> None:
+    assert '<html lang="nl"' in page(built_site, "").read_text(encoding="utf-8")
+
+
+def test_search_index_stems_dutch(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    assert "stemmer" in index["config"]["pipeline"]

@@ -1,0 +1,77 @@
+"""Load stage: YAML into data with line numbers; problems become located Dutch errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kennisbank.content.yaml_source import MAX_NODES, load_yaml
+
+
+def load(tmp_path: Path, text: str | bytes):
+    path = tmp_path / "practices.yaml"
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return load_yaml(path, "data/practices.yaml")
+
+
+def test_keeps_the_line_of_every_key_and_item(tmp_path: Path) -> None:
+    document, errors = load(tmp_path, "# comment\n- id: a\n  title: A\n- id: b\n  contacts:\n    - email: x@y.nl\n")
+    assert errors == []
+    assert document.data[1]["contacts"][0]["email"] == "x@y.nl"
+    assert document.line_of((0,)) == 2
+    assert document.line_of((1, "id")) == 4
+    assert document.line_of((1, "contacts", 0, "email")) == 6
+    # a key that is not there points at its nearest ancestor: the item
+    assert document.line_of((1, "title")) == 4
+
+
+def test_duplicate_key_in_one_mapping_is_an_error_with_both_lines(tmp_path: Path) -> None:
+    document, errors = load(tmp_path, "- id: a\n  title: A\n  summary: x\n  title: B\n")
+    assert [str(error) for error in errors] == [
+        "data/practices.yaml:4: title: dit veld staat twee keer in hetzelfde item (eerst op regel 2); houd er één over"
+    ]
+
+
+def test_same_key_in_different_items_is_fine(tmp_path: Path) -> None:
+    _, errors = load(tmp_path, "- id: a\n- id: b\n")
+    assert errors == []
+
+
+def test_syntax_error_names_line_in_dutch(tmp_path: Path) -> None:
+    document, errors = load(tmp_path, "- id: a\n  title: Een titel: met dubbele punt\n")
+    assert document is None
+    assert len(errors) == 1
+    assert errors[0].line == 2
+    assert "zet tekst met een dubbele punt tussen aanhalingstekens" in errors[0].message
+
+
+def test_tab_indentation_is_explained(tmp_path: Path) -> None:
+    _, errors = load(tmp_path, "- id: a\n\ttitle: A\n")
+    assert errors[0].line == 2
+    assert "tab gevonden" in errors[0].message
+
+
+def test_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    _, errors = load(tmp_path, "- id: a\n- title: caf\xe9\n".encode("latin-1"))
+    assert errors[0].line == 2
+    assert "UTF-8" in errors[0].message
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    document, errors = load(tmp_path, "\ufeff- id: a\n".encode("utf-8"))
+    assert errors == [] and document.data == [{"id": "a"}]
+
+
+def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        previous = f"*a{level - 1}"
+        lines.append(f"a{level}: &a{level} [{', '.join([previous] * 10)}]")
+    document, errors = load(tmp_path, "\n".join(lines) + "\n")
+    assert document is None
+    assert f"meer dan {MAX_NODES} elementen" in errors[0].message
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    document, errors = load(tmp_path, "- id: !!python/object/apply:os.system ['true']\n")
+    assert document is None
+    assert errors[0].line == 1
