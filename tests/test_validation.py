@@ -34,24 +34,24 @@ VALID = """\
 """
 
 
-def errors_for(tmp_path: Path, practices: str) -> list[str]:
+def data_dir(tmp_path: Path, practices: str) -> Path:
+    """The real regions, core elements and sources with ``practices`` as practices.yaml."""
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     for name in ("core_elements.yaml", "regions.yaml", "sources.yaml"):
         shutil.copy2(ROOT / "data" / name, data / name)
     (data / "practices.yaml").write_text(textwrap.dedent(practices), encoding="utf-8")
+    return data
+
+
+def errors_for(tmp_path: Path, practices: str) -> list[str]:
     with pytest.raises(ContentErrors) as caught:
-        load_content(data)
+        load_content(data_dir(tmp_path, practices))
     return [str(error) for error in caught.value.errors]
 
 
 def test_valid_practice_passes(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    for name in ("core_elements.yaml", "regions.yaml", "sources.yaml"):
-        shutil.copy2(ROOT / "data" / name, data / name)
-    (data / "practices.yaml").write_text(VALID, encoding="utf-8")
-    content = load_content(data)
+    content = load_content(data_dir(tmp_path, VALID))
     assert [practice.id for practice in content.practices] == ["eerste-praktijk"]
     assert content.practices[0].contacts[0].email == "k.lommen@venlo.nl"
 
