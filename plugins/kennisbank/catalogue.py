@@ -45,7 +45,7 @@ def build_catalogue(content: Content) -> Catalogue:
     """Index validated content; assumes references were checked by validation."""
     by_core: dict[str, list[Practice]] = defaultdict(list)
     by_region: dict[str, list[Practice]] = defaultdict(list)
-    for practice in content.practices:
+    for practice in content["practices"]:
         by_core[practice.core_element].append(practice)
         for region in practice.regions:
             by_region[region].append(practice)
@@ -55,11 +55,11 @@ def build_catalogue(content: Content) -> Catalogue:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 lines[(name, item["id"])] = (document.file, document.line_of((index,)))
     return Catalogue(
-        core_elements={item.id: item for item in content.core_elements},
-        regions={item.id: item for item in content.regions},
-        practices={item.id: item for item in content.practices},
-        sources={item.id: item for item in content.sources},
-        practices_by_core_element={key: by_core.get(key, []) for key in (item.id for item in content.core_elements)},
-        practices_by_region={key: by_region.get(key, []) for key in (item.id for item in content.regions)},
+        core_elements={item.id: item for item in content["core_elements"]},
+        regions={item.id: item for item in content["regions"]},
+        practices={item.id: item for item in content["practices"]},
+        sources={item.id: item for item in content["sources"]},
+        practices_by_core_element={key: by_core.get(key, []) for key in (item.id for item in content["core_elements"])},
+        practices_by_region={key: by_region.get(key, []) for key in (item.id for item in content["regions"])},
         source_lines=lines,
     )

@@ -7,9 +7,9 @@ the whole collection and lives in :mod:`.validate`.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import Email, Markdown, Slug, Text, WebUrl
@@ -105,3 +105,156 @@ class Source(ContentModel):
     publisher: Text | None = None
     year: int | None = Field(default=None, ge=1990, le=2100)
     url: WebUrl | None = None
+
+
+class Principle(ContentModel):
+    """A basic principle (basisprincipe) of the Toekomstscenario."""
+
+    id: Slug
+    title: Text
+    summary: Text = Field(description="Waar het principe om draait, in één of twee zinnen")
+    body: Markdown = Field(description="Wat het principe in de praktijk vraagt")
+    source: Slug | None = None
+
+
+class Instrument(ContentModel):
+    """A tool or publication: werkpakket, toolbox, handreiking, onderzoeksrapport, ..."""
+
+    id: Slug
+    title: Text
+    kind: Literal[
+        "werkpakket", "toolbox", "handelingskader", "onderzoeksrapport", "handreiking", "nieuwsbrief",
+        "factsheet", "publicatie", "video", "training", "kompas", "website",
+    ] = Field(description="Soort instrument")
+    core_element: Slug = Field(description="Id van het kernelement")
+    publisher: Text | None = Field(default=None, description="Uitgever of maker, als de bron die noemt")
+    year: int | None = Field(default=None, ge=1990, le=2100)
+    summary: Text
+    body: Markdown | None = None
+    links: list[Link] = Field(default_factory=list)
+    regions: list[Slug] = Field(default_factory=list)
+    source: Slug | None = None
+
+
+class KompasPhase(ContentModel):
+    """A phase of the Kompas, grouping consecutive steps."""
+
+    id: Slug
+    title: Text
+    steps: list[int] = Field(min_length=1, description="Nummers van de stappen in deze fase")
+    actors: Text = Field(description="Wie in deze fase aan het werk is")
+    summary: Text
+
+
+class KompasBlock(ContentModel):
+    """A typed block of a Kompas step, as the document types it."""
+
+    type: Literal["inspiratie", "tool", "tip", "weblink"]
+    title: Text
+    text: Markdown | None = None
+    practice: Slug | None = Field(default=None, description="Inspiratie: id van de praktijkkaart")
+    tool: Slug | None = Field(default=None, description="Tool: id uit kompas_tools.yaml")
+    url: WebUrl | None = Field(default=None, description="Weblink: het webadres")
+
+    @model_validator(mode="after")
+    def _has_what_its_type_needs(self) -> KompasBlock:
+        needs = {"inspiratie": ("practice", "text"), "tool": ("tool",), "tip": ("text",), "weblink": ("url",)}
+        wanted = needs[self.type]
+        if not any(getattr(self, name) for name in wanted):
+            fields = " of ".join(f"'{name}'" for name in wanted)
+            raise PydanticCustomError("kennisbank", "een blok van type {type} heeft {fields} nodig", {"type": self.type, "fields": fields})
+        return self
+
+
+class KompasStep(ContentModel):
+    """One of the eight steps of the Kompas."""
+
+    number: int = Field(ge=1, le=8)
+    phase: Slug
+    title: Text
+    aim: Text = Field(description="Doel van de stap")
+    body: Markdown
+    result: Text = Field(description="Resultaat van de stap")
+    blocks: list[KompasBlock] = Field(default_factory=list)
+
+
+def _item_from_text(value: object) -> object:
+    # Editors may write a plain question instead of a mapping with `text:`.
+    return {"text": value} if isinstance(value, str) else value
+
+
+class ToolItem(ContentModel):
+    """A question, checklist point, agenda row or form heading of a tool."""
+
+    text: Text
+    hint: Text | None = None
+    duration: Text | None = Field(default=None, description="Tijdsduur (draaiboek)")
+
+
+class ToolSection(ContentModel):
+    """A part of a tool: items to answer or tick, or a table to fill in."""
+
+    title: Text
+    intro: Text | None = None
+    items: list[Annotated[ToolItem, BeforeValidator(_item_from_text)]] = Field(default_factory=list)
+    columns: list[Text] = Field(default_factory=list)
+    rows: list[list[Text]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> ToolSection:
+        if self.rows and not self.columns:
+            raise PydanticCustomError("kennisbank", "een tabel met 'rows' heeft ook 'columns' nodig")
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.columns):
+                raise PydanticCustomError(
+                    "kennisbank",
+                    "rij {number} heeft {cells} cellen, maar er zijn {columns} kolommen",
+                    {"number": number, "cells": len(row), "columns": len(self.columns)},
+                )
+        return self
+
+
+class KompasTool(ContentModel):
+    """A worksheet of a Kompas step, structured so it reads on screen and prints on paper."""
+
+    id: Slug
+    title: Text
+    step: int = Field(ge=1, le=8)
+    kind: Literal["werkvorm", "checklist", "format", "draaiboek", "interviewleidraad", "indicatoren", "formulier"]
+    purpose: Text
+    materials: list[Text] = Field(default_factory=list)
+    sections: list[ToolSection] = Field(min_length=1)
+
+
+class ViolenceProfile(ContentModel):
+    """One of the five violence profiles (geweldsprofielen)."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    pattern: Markdown = Field(description="Het patroon: wat kenmerkt dit profiel")
+    children: Markdown = Field(description="Wat het profiel betekent voor kinderen")
+    research: Text = Field(description="Het onderzoek waar het profiel uit komt")
+    practices: list[Slug] = Field(default_factory=list, description="Praktijken die bij dit profiel passen")
+    instruments: list[Slug] = Field(default_factory=list, description="Instrumenten die bij dit profiel passen")
+    source: Slug | None = None
+
+
+class ConversationCard(ContentModel):
+    """A conversation card (gesprekskaart) from the learning sessions."""
+
+    id: Slug
+    title: Text
+    theme: Text
+    body: Markdown | None = None
+    questions: list[Text] = Field(default_factory=list, description="Alleen reflectievragen die de bron geeft")
+    publication: Link | None = None
+    source: Slug | None = None
+
+
+class GlossaryEntry(ContentModel):
+    """An abbreviation used in the documents."""
+
+    term: Text
+    meaning: Text
+    description: Text | None = None

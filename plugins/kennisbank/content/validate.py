@@ -6,76 +6,66 @@ together as :class:`ContentErrors` so one ``make check`` shows everything to fix
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Iterator
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ContentError, ContentErrors
 from .fields import slugify
 from .messages import describe, did_you_mean
-from .models import CoreElement, Practice, Region, Source
-from .yaml_source import SourceDocument, field_name, load_yaml
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-#: Content files, in the order they are validated; the key names the collection.
-CONTENT_FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
-    # name: (file name, model, required)
-    "sources": ("sources.yaml", Source, False),
-    "core_elements": ("core_elements.yaml", CoreElement, True),
-    "regions": ("regions.yaml", Region, True),
-    "practices": ("practices.yaml", Practice, True),
-}
+from .registry import BY_NAME, COLLECTIONS, REFERENCES, Collection
+from .yaml_source import Path_, SourceDocument, field_name, load_yaml
 
 
 @dataclass
 class Content:
-    """Every validated item, by collection, plus the source documents for line look-ups."""
+    """Every validated item by collection name, plus the documents for line look-ups."""
 
-    sources: list[Source] = field(default_factory=list)
-    core_elements: list[CoreElement] = field(default_factory=list)
-    regions: list[Region] = field(default_factory=list)
-    practices: list[Practice] = field(default_factory=list)
+    items: dict[str, list[Any]] = field(default_factory=dict)
     documents: dict[str, SourceDocument] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> list[Any]:
+        return self.items.get(name, [])
 
 
 def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
     """Load and validate every content file under ``data_dir``; raise ContentErrors on any problem."""
     content = Content()
     errors: list[ContentError] = []
-    for name, (file_name, model, required) in CONTENT_FILES.items():
-        path = data_dir / file_name
-        display = f"{display_prefix}/{file_name}"
+    for collection in COLLECTIONS:
+        path = data_dir / collection.file
+        display = f"{display_prefix}/{collection.file}"
         if not path.exists():
-            if required:
+            if collection.required:
                 errors.append(ContentError(display, 1, "", "bestand ontbreekt"))
             continue
         document, load_errors = load_yaml(path, display)
         errors += load_errors
         if document is None:
             continue
-        content.documents[name] = document
-        items, item_errors = validate_items(document, model)
+        content.documents[collection.name] = document
+        items, item_errors = validate_items(document, collection.model)
         errors += item_errors
-        setattr(content, name, items)
+        content.items[collection.name] = items
     errors += check_references(content)
+    errors += check_kompas_phases(content)
     if errors:
         raise ContentErrors(errors)
     return content
 
 
-def validate_items(document: SourceDocument, model: type[ModelT]) -> tuple[list[ModelT], list[ContentError]]:
+def validate_items(document: SourceDocument, model: type[BaseModel]) -> tuple[list[Any], list[ContentError]]:
     """Validate a document's list of items; keep the valid ones and report the rest."""
     data = document.data
     if data is None:
         return [], []
     if not isinstance(data, list):
-        return [], [ContentError(document.file, 1, "", "het bestand moet een lijst van items zijn (elk item begint met '- id: ...')")]
-    adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
+        return [], [ContentError(document.file, 1, "", "het bestand moet een lijst van items zijn (elk item begint met '- ')")]
     try:
-        return adapter.validate_python(data), []
+        return TypeAdapter(list[model]).validate_python(data), []  # type: ignore[valid-type]
     except ValidationError as exc:
         errors = [_to_content_error(document, model, error) for error in exc.errors()]
         failed = {error["loc"][0] for error in exc.errors() if error["loc"]}
@@ -109,87 +99,114 @@ def _allowed_fields(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The BaseModel inside ``list[X]``, ``X | None`` or ``X``."""
+    """The BaseModel inside ``list[X]``, ``X | None``, ``Annotated[X, ...]`` or ``X``."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    for argument in getattr(annotation, "__args__", ()):
+    for argument in typing.get_args(annotation):
         found = _model_in(argument)
         if found is not None:
             return found
     return None
 
 
-def check_references(content: Content) -> list[ContentError]:
-    """Duplicate ids within a collection and ids that point at nothing.
-
-    Works on the raw documents, not the models, so that references are checked even in
-    items that have other errors: the editor sees every problem in one run.
-    """
-    errors: list[ContentError] = []
-    for document in content.documents.values():
-        errors += _duplicate_ids(document)
-    practices = content.documents.get("practices")
-    if practices is None:
-        return errors
-    known = {name: _raw_ids(content.documents[name]) for name in ("core_elements", "regions", "sources") if name in content.documents}
-    for index, item in enumerate(_raw_items(practices)):
-        if "core_elements" in known:
-            errors += _reference(practices, (index, "core_element"), item.get("core_element"), known["core_elements"], "kernelement", "data/core_elements.yaml")
-        regions = item.get("regions")
-        if isinstance(regions, list):
-            if "regions" in known:
-                for position, region in enumerate(regions):
-                    errors += _reference(practices, (index, "regions", position), region, known["regions"], "regio", "data/regions.yaml")
-            errors += _repeated(practices, (index, "regions"), regions, "regio")
-        if item.get("source") is not None:
-            errors += _reference(practices, (index, "source"), item.get("source"), known.get("sources", []), "bron", "data/sources.yaml")
-    return errors
+# --- checks across items and files -----------------------------------------------------------
+# They work on the raw documents, not the models, so references are checked even in items
+# with other errors: the editor sees every problem in one run.
 
 
-def _raw_items(document: SourceDocument) -> list[dict[str, Any]]:
-    data = document.data if isinstance(document.data, list) else []
+def raw_items(document: SourceDocument | None) -> list[dict[str, Any]]:
+    """The items of a document as mappings (anything else as an empty mapping)."""
+    data = document.data if document is not None and isinstance(document.data, list) else []
     return [item if isinstance(item, dict) else {} for item in data]
 
 
-def _raw_ids(document: SourceDocument) -> list[str]:
-    return [item["id"] for item in _raw_items(document) if isinstance(item.get("id"), str)]
+def _keys(content: Content, collection: Collection) -> list[Any]:
+    return [item[collection.key] for item in raw_items(content.documents.get(collection.name)) if collection.key in item]
 
 
-def _duplicate_ids(document: SourceDocument) -> list[ContentError]:
-    seen: dict[str, int] = {}
-    errors = []
-    for index, item in enumerate(_raw_items(document)):
-        identifier = item.get("id")
-        if not isinstance(identifier, str):
+def _matches(value: Any, path: tuple[str, ...], at: Path_) -> Iterator[tuple[Path_, Any]]:
+    """Every value at ``path`` below ``value`` (``*`` walks a list), with its full location."""
+    if not path:
+        yield at, value
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _matches(item, rest, at + (index,))
+    elif isinstance(value, dict) and value.get(head) is not None:
+        yield from _matches(value[head], rest, at + (head,))
+
+
+def check_references(content: Content) -> list[ContentError]:
+    """Duplicate keys within a collection, and references to keys that do not exist."""
+    errors: list[ContentError] = []
+    for collection in COLLECTIONS:
+        document = content.documents.get(collection.name)
+        if document is not None:
+            errors += _duplicates(document, collection.key)
+    for reference in REFERENCES:
+        document = content.documents.get(reference.source)
+        target = BY_NAME[reference.target]
+        if document is None:
             continue
-        line = document.line_of((index, "id"))
-        if identifier in seen:
-            errors.append(
-                ContentError(document.file, line, "id", f"id '{identifier}' bestaat al (regel {seen[identifier]}); kies een unieke id")
-            )
-        else:
-            seen[identifier] = line
+        known = _keys(content, target) if target.name in content.documents else []
+        for index, item in enumerate(raw_items(document)):
+            for location, value in _matches(item, reference.path, (index,)):
+                errors += _unknown(document, location, value, known, reference.noun, target.file)
+        if reference.path[-1] == "*":
+            for index, item in enumerate(raw_items(document)):
+                for location, values in _matches(item, reference.path[:-1], (index,)):
+                    errors += _repeated(document, location, values, reference.noun)
     return errors
 
 
-def _reference(
-    document: SourceDocument, path: tuple[Any, ...], value: Any, known: list[str], noun: str, where: str
-) -> list[ContentError]:
-    if not isinstance(value, str) or not value.strip() or value in known:
-        return []
-    hint = did_you_mean(value, known)
-    if not hint and slugify(value) in known:
-        hint = f"; bedoelde je '{slugify(value)}'?"
-    return [
-        ContentError(document.file, document.line_of(path), field_name(path), f"onbekende {noun} '{value}'{hint} (zie {where})")
-    ]
-
-
-def _repeated(document: SourceDocument, path: tuple[Any, ...], values: list[Any], noun: str) -> list[ContentError]:
+def check_kompas_phases(content: Content) -> list[ContentError]:
+    """Each Kompas step names the phase that lists it."""
+    steps = content.documents.get("kompas_steps")
+    phases = {item.get("id"): item.get("steps") for item in raw_items(content.documents.get("kompas_phases"))}
     errors = []
-    for position, value in enumerate(values):
-        if value in values[:position]:
+    for index, step in enumerate(raw_items(steps)):
+        phase, number = step.get("phase"), step.get("number")
+        if phase in phases and isinstance(phases[phase], list) and number not in phases[phase]:
             errors.append(
-                ContentError(document.file, document.line_of(path + (position,)), field_name(path + (position,)), f"{noun} '{value}' staat dubbel in de lijst")
+                ContentError(steps.file, steps.line_of((index, "phase")), "phase", f"fase '{phase}' noemt stap {number} niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)")
             )
     return errors
+
+
+def _duplicates(document: SourceDocument, key: str) -> list[ContentError]:
+    seen: dict[Any, int] = {}
+    errors = []
+    for index, item in enumerate(raw_items(document)):
+        value = item.get(key)
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            continue
+        line = document.line_of((index, key))
+        if value in seen:
+            errors.append(ContentError(document.file, line, key, f"{key} '{value}' bestaat al (regel {seen[value]}); kies een unieke {key}"))
+        else:
+            seen[value] = line
+    return errors
+
+
+def _unknown(document: SourceDocument, location: Path_, value: Any, known: list[Any], noun: str, where: str) -> list[ContentError]:
+    if not isinstance(value, (str, int)) or isinstance(value, bool) or value in known or (isinstance(value, str) and not value.strip()):
+        return []
+    hint = ""
+    if isinstance(value, str):
+        choices = [key for key in known if isinstance(key, str)]
+        hint = did_you_mean(value, choices)
+        if not hint and slugify(value) in choices:
+            hint = f"; bedoelde je '{slugify(value)}'?"
+    return [ContentError(document.file, document.line_of(location), field_name(location), f"onbekende {noun} '{value}'{hint} (zie data/{where})")]
+
+
+def _repeated(document: SourceDocument, location: Path_, values: Any, noun: str) -> list[ContentError]:
+    if not isinstance(values, list):
+        return []
+    return [
+        ContentError(document.file, document.line_of(location + (position,)), field_name(location + (position,)), f"{noun} '{value}' staat dubbel in de lijst")
+        for position, value in enumerate(values)
+        if value in values[:position]
+    ]
