@@ -19,10 +19,19 @@ def main() -> int:
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    print(
-        f"Inhoud in orde: {len(catalogue.practices)} praktijken, "
-        f"{len(catalogue.core_elements)} kernelementen, {len(catalogue.regions)} regio's."
-    )
+    counts = {
+        "praktijken": catalogue.practices,
+        "kernelementen": catalogue.core_elements,
+        "regio's": catalogue.regions,
+        "Kompas-stappen": catalogue.kompas_steps,
+        "Kompas-tools": catalogue.kompas_tools,
+        "instrumenten": catalogue.instruments,
+        "geweldsprofielen": catalogue.violence_profiles,
+        "gesprekskaarten": catalogue.conversation_cards,
+        "basisprincipes": catalogue.principles,
+        "afkortingen": catalogue.glossary,
+    }
+    print("Inhoud in orde: " + ", ".join(f"{len(items)} {name}" for name, items in counts.items()) + ".")
     return 0
 
 

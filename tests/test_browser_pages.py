@@ -17,6 +17,19 @@ PAGE_TYPES = {
     "proeftuin": "regio/zaltbommel/",
     "regio": "regio/ijsselland/",
     "over": "over/",
+    "kompas": "kompas/",
+    "kompas-stap": "kompas/stap-2/",
+    "kompas-tool": "kompas/tools/governance-checklist-netwerkzorg/",
+    "kompas-tabel": "kompas/tools/activiteitenplan/",
+    "draaiboek": "kompas/tools/draaiboek-klantreis/",
+    "instrumenten": "instrumenten/",
+    "instrument": "instrumenten/kompas-domeinoverstijgend-samenwerken/",
+    "geweldsprofielen": "geweldsprofielen/",
+    "geweldsprofiel": "geweldsprofielen/complexe-conflictscheiding/",
+    "gesprekskaarten": "gesprekskaarten/",
+    "gesprekskaart": "gesprekskaarten/vertragen-en-verdragen/",
+    "basisprincipes": "basisprincipes/",
+    "afkortingen": "begrippen/",
 }
 
 
@@ -57,3 +70,28 @@ def test_keyboard_reaches_cards_with_visible_focus(site_url: str, browser_page) 
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == target and "/praktijken/" in target and target != site_url + "praktijken/"
+
+
+@pytest.mark.browser
+def test_worksheet_prints_as_a_form(site_url: str, browser_page) -> None:
+    page, _ = browser_page
+    page.goto(site_url + PAGE_TYPES["kompas-tool"])
+    answer = page.locator(".kb-answer").first
+    assert not answer.is_visible()  # on screen: no empty lines
+    page.emulate_media(media="print")
+    assert answer.is_visible() and answer.bounding_box()["height"] > 20  # on paper: room to write
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".kb-breadcrumb"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("h1").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.browser
+def test_abbreviation_explained_on_hover(site_url: str, browser_page) -> None:
+    page, _ = browser_page
+    page.goto(site_url + "kernelementen/regionale-veiligheidsteams/")
+    abbr = page.locator("abbr", has_text="RVT").first
+    assert abbr.get_attribute("title")
+    abbr.hover()
+    page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]", state="attached", timeout=5000)

@@ -59,76 +59,123 @@ def region_url(region_id: str) -> str:
     return f"regio/{region_id}/"
 
 
+def step_url(number: int) -> str:
+    return f"kompas/stap-{number}/"
+
+
+def tool_url(tool_id: str) -> str:
+    return f"kompas/tools/{tool_id}/"
+
+
+def instrument_url(instrument_id: str) -> str:
+    return f"instrumenten/{instrument_id}/"
+
+
+def profile_url(profile_id: str) -> str:
+    return f"geweldsprofielen/{profile_id}/"
+
+
+def card_url(card_id: str) -> str:
+    return f"gesprekskaarten/{card_id}/"
+
+
+#: Every URL helper by the name templates use, so partials build links one way only.
+URLS = {
+    "practice_url": practice_url,
+    "core_element_url": core_element_url,
+    "region_url": region_url,
+    "step_url": step_url,
+    "tool_url": tool_url,
+    "instrument_url": instrument_url,
+    "profile_url": profile_url,
+    "card_url": card_url,
+}
+
+
+def _listing(src_uri: str, title: str, template: str, description: str) -> PageSpec:
+    """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise)."""
+    url = src_uri.removesuffix("index.md")
+    return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True)
+
+
 def page_specs(catalogue: Catalogue) -> list[PageSpec]:
     """All generated pages, listings first."""
     specs = [
-        PageSpec(
-            "praktijken/index.md",
-            "praktijken/",
-            "Praktijken",
-            "partials/kennisbank/practices.html",
-            description="Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario.",
-            sanitise=False,
-            in_nav=True,
-        ),
-        PageSpec(
-            "kernelementen/index.md",
-            "kernelementen/",
-            "Kernelementen",
-            "partials/kennisbank/core_elements.html",
-            description="De kernelementen van het Toekomstscenario kind- en gezinsbescherming.",
-            sanitise=False,
-            in_nav=True,
-        ),
-        PageSpec(
-            "regio/index.md",
-            "regio/",
-            "Regio's en proeftuinen",
-            "partials/kennisbank/regions.html",
-            description="Proeftuinen en regio's die werken aan het Toekomstscenario.",
-            sanitise=False,
-            in_nav=True,
-        ),
+        _listing("praktijken/index.md", "Praktijken", "partials/kennisbank/practices.html",
+                 "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario."),
+        _listing("kernelementen/index.md", "Kernelementen", "partials/kennisbank/core_elements.html",
+                 "De kernelementen van het Toekomstscenario kind- en gezinsbescherming."),
+        _listing("regio/index.md", "Regio's en proeftuinen", "partials/kennisbank/regions.html",
+                 "Proeftuinen en regio's die werken aan het Toekomstscenario."),
     ]
+    if catalogue.kompas_steps:
+        specs.append(_listing("kompas/index.md", "Kompas domeinoverstijgend samenwerken", "partials/kennisbank/kompas.html",
+                              "Het Kompas: in acht stappen naar domeinoverstijgende samenwerking bij onveiligheid in huishoudens."))
+    if catalogue.instruments:
+        specs.append(_listing("instrumenten/index.md", "Instrumenten", "partials/kennisbank/instruments.html",
+                              "Werkpakketten, toolboxen, handreikingen en onderzoek bij het Toekomstscenario."))
+    if catalogue.violence_profiles:
+        specs.append(_listing("geweldsprofielen/index.md", "Geweldsprofielen", "partials/kennisbank/profiles.html",
+                              "Vijf geweldsprofielen: patronen van onveiligheid in huishoudens en wat ze betekenen voor kinderen."))
+    if catalogue.conversation_cards:
+        specs.append(_listing("gesprekskaarten/index.md", "Gesprekskaarten", "partials/kennisbank/cards.html",
+                              "Gesprekskaarten uit de leersessies van de proeftuinen."))
+    if catalogue.principles:
+        specs.append(_listing("basisprincipes/index.md", "Basisprincipes", "partials/kennisbank/principles.html",
+                              "De basisprincipes van het Toekomstscenario en wat ze in de praktijk vragen."))
+    if catalogue.glossary:
+        specs.append(_listing("begrippen/index.md", "Afkortingen", "partials/kennisbank/glossary.html",
+                              "Afkortingen die in de kennisbank en de documenten van het programma voorkomen."))
+
     for practice in catalogue.practices.values():
-        specs.append(
-            PageSpec(
-                f"praktijken/{practice.id}.md",
-                practice_url(practice.id),
-                practice.title,
-                "partials/kennisbank/practice.html",
-                markdown=practice.body,
-                description=practice.summary,
-                context={"practice": practice},
-                source=catalogue.source_of("practices", practice.id),
-            )
-        )
+        specs.append(PageSpec(
+            f"praktijken/{practice.id}.md", practice_url(practice.id), practice.title,
+            "partials/kennisbank/practice.html", markdown=practice.body, description=practice.summary,
+            context={"practice": practice}, source=catalogue.source_of("practices", practice.id),
+        ))
     for core_element in catalogue.core_elements.values():
-        specs.append(
-            PageSpec(
-                f"kernelementen/{core_element.id}.md",
-                core_element_url(core_element.id),
-                core_element.title,
-                "partials/kennisbank/core_element.html",
-                markdown=core_element.description,
-                description=core_element.summary,
-                context={
-                    "core_element": core_element,
-                    "practices": catalogue.practices_by_core_element[core_element.id],
-                },
-                source=catalogue.source_of("core_elements", core_element.id),
-            )
-        )
+        specs.append(PageSpec(
+            f"kernelementen/{core_element.id}.md", core_element_url(core_element.id), core_element.title,
+            "partials/kennisbank/core_element.html", markdown=core_element.description,
+            description=core_element.summary,
+            context={"core_element": core_element, "practices": catalogue.practices_by_core_element[core_element.id]},
+            source=catalogue.source_of("core_elements", core_element.id),
+        ))
     for region in catalogue.regions.values():
-        specs.append(
-            PageSpec(
-                f"regio/{region.id}.md",
-                region_url(region.id),
-                region.name,
-                "partials/kennisbank/region.html",
-                description=region.description or "",
-                context={"region": region, "practices": catalogue.practices_by_region[region.id]},
-                source=catalogue.source_of("regions", region.id),
-            )
-        )
+        specs.append(PageSpec(
+            f"regio/{region.id}.md", region_url(region.id), region.name,
+            "partials/kennisbank/region.html", description=region.description or "",
+            context={"region": region, "practices": catalogue.practices_by_region[region.id]},
+            source=catalogue.source_of("regions", region.id),
+        ))
+    for step in catalogue.kompas_steps.values():
+        specs.append(PageSpec(
+            f"kompas/stap-{step.number}.md", step_url(step.number), f"Stap {step.number}: {step.title}",
+            "partials/kennisbank/kompas_step.html", markdown=step.body, description=step.aim,
+            context={"step": step}, source=catalogue.source_of("kompas_steps", step.number),
+        ))
+    for tool in catalogue.kompas_tools.values():
+        specs.append(PageSpec(
+            f"kompas/tools/{tool.id}.md", tool_url(tool.id), tool.title,
+            "partials/kennisbank/kompas_tool.html", description=tool.purpose,
+            context={"tool": tool}, source=catalogue.source_of("kompas_tools", tool.id),
+        ))
+    for instrument in catalogue.instruments.values():
+        specs.append(PageSpec(
+            f"instrumenten/{instrument.id}.md", instrument_url(instrument.id), instrument.title,
+            "partials/kennisbank/instrument.html", markdown=instrument.body or "", description=instrument.summary,
+            context={"instrument": instrument}, source=catalogue.source_of("instruments", instrument.id),
+        ))
+    for profile in catalogue.violence_profiles.values():
+        specs.append(PageSpec(
+            f"geweldsprofielen/{profile.id}.md", profile_url(profile.id), profile.title,
+            "partials/kennisbank/profile.html", description=profile.summary,
+            context={"profile": profile}, source=catalogue.source_of("violence_profiles", profile.id),
+        ))
+    for card in catalogue.conversation_cards.values():
+        specs.append(PageSpec(
+            f"gesprekskaarten/{card.id}.md", card_url(card.id), card.title,
+            "partials/kennisbank/card.html", markdown=card.body or "", description=card.theme,
+            context={"card": card}, source=catalogue.source_of("conversation_cards", card.id),
+        ))
     return specs

@@ -54,7 +54,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.catalogue = build_catalogue(content)
         if not config.theme.custom_dir:
             raise PluginError("kennisbank: zet theme.custom_dir (de map overrides/) in mkdocs.yml")
-        self.renderer = Renderer(Path(config.theme.custom_dir), self.catalogue, config.site_name)
+        self.renderer = Renderer(
+            Path(config.theme.custom_dir),
+            self.catalogue,
+            config.site_name,
+            config.markdown_extensions,
+            config.mdx_configs,
+        )
         self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue)}
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
@@ -77,6 +83,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Every page explains the programme's abbreviations (Material shows them as tooltips).
+        assert self.renderer is not None
+        return f"{markdown}\n\n{self.renderer.abbreviations}\n" if self.renderer.abbreviations else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer is not None

@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
+import markdown
 import nh3
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .pages import core_element_url, practice_url, region_url
+from .pages import URLS
 
 _MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -67,17 +68,42 @@ def domain(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def pick(items: dict[Any, Any], keys: list[Any]) -> list[Any]:
+    """The items of ``items`` at ``keys``, in the order of ``keys`` (references resolved)."""
+    return [items[key] for key in keys]
+
+
 def mailto(email: str, subject: str) -> str:
     """A ``mailto:`` URL with a prefilled subject line."""
     return f"mailto:{email}?subject={quote(subject)}"
 
 
+def abbreviations(catalogue: Catalogue) -> str:
+    """The glossary as Markdown abbreviation definitions (``*[GI]: Gecertificeerde Instelling``).
+
+    Appended to every page's Markdown, so the ``abbr`` extension explains each abbreviation
+    wherever it is used, with Material's tooltip.
+    """
+    return "\n".join(f"*[{entry.term}]: {entry.meaning}" for entry in catalogue.glossary)
+
+
 class Renderer:
     """Jinja environment over the theme override folder, with the kennisbank helpers."""
 
-    def __init__(self, templates_dir: Path, catalogue: Catalogue, site_name: str):
+    def __init__(
+        self,
+        templates_dir: Path,
+        catalogue: Catalogue,
+        site_name: str,
+        markdown_extensions: list[Any] | None = None,
+        markdown_configs: dict[str, Any] | None = None,
+    ):
         self.catalogue = catalogue
         self.site_name = site_name
+        self.abbreviations = abbreviations(catalogue)
+        self.markdown = markdown.Markdown(
+            extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
+        )
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             autoescape=True,
@@ -85,7 +111,14 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(dutch_date=dutch_date, domain=domain)
+        self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
+
+    def markdown_field(self, text: str | None) -> Markup:
+        """A Markdown field from YAML as sanitised HTML (for fields besides a page's own body)."""
+        if not text:
+            return Markup("")
+        self.markdown.reset()
+        return Markup(sanitise_html(self.markdown.convert(f"{text}\n\n{self.abbreviations}")))
 
     def render(self, template: str, page_url: str, body_html: str, context: dict[str, Any]) -> str:
         """Render ``template`` for the page at ``page_url``; ``body_html`` must already be safe."""
@@ -99,9 +132,8 @@ class Renderer:
             page_url=page_url,
             body_html=Markup(body_html),
             url=url,
-            practice_url=practice_url,
-            core_element_url=core_element_url,
-            region_url=region_url,
             mailto=mailto,
+            pick=pick,
+            **URLS,
             **context,
         )

@@ -92,6 +92,8 @@ def _check_url(value: str) -> str:
 
 #: Non-empty single-line or multi-line text (surrounding white space removed).
 Text = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_not_blank)]
+#: A table cell; may be empty (a cell left blank to fill in on paper).
+Cell = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True)]
 #: Markdown source; rendered and sanitised by the pages stage.
 Markdown = Text
 #: A lowercase ASCII id, used in URLs and references.

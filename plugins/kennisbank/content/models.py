@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Email, Markdown, Slug, Text, WebUrl
+from .fields import Cell, Email, Markdown, Slug, Text, WebUrl
 
 
 class ContentModel(BaseModel):
@@ -174,8 +174,12 @@ class KompasStep(ContentModel):
     title: Text
     aim: Text = Field(description="Doel van de stap")
     body: Markdown
-    result: Text = Field(description="Resultaat van de stap")
+    result: Text | None = Field(default=None, description="Resultaat van de stap (laat weg als de bron er geen noemt)")
     blocks: list[KompasBlock] = Field(default_factory=list)
+    practices: list[Slug] = Field(
+        default_factory=list,
+        description="Praktijken die bij deze stap passen, naast de voorbeelden in de blokken (redactionele keuze)",
+    )
 
 
 def _item_from_text(value: object) -> object:
@@ -198,7 +202,7 @@ class ToolSection(ContentModel):
     intro: Text | None = None
     items: list[Annotated[ToolItem, BeforeValidator(_item_from_text)]] = Field(default_factory=list)
     columns: list[Text] = Field(default_factory=list)
-    rows: list[list[Text]] = Field(default_factory=list)
+    rows: list[list[Cell]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> ToolSection:

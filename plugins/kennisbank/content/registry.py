@@ -61,6 +61,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("kompas_steps", ("phase",), "kompas_phases", "fase"),
     Reference("kompas_steps", ("blocks", "*", "practice"), "practices", "praktijk"),
     Reference("kompas_steps", ("blocks", "*", "tool"), "kompas_tools", "Kompas-tool"),
+    Reference("kompas_steps", ("practices", "*"), "practices", "praktijk"),
     Reference("kompas_tools", ("step",), "kompas_steps", "Kompas-stap"),
     Reference("violence_profiles", ("practices", "*"), "practices", "praktijk"),
     Reference("violence_profiles", ("instruments", "*"), "instruments", "instrument"),

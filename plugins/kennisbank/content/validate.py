@@ -26,6 +26,7 @@ class Content:
 
     items: dict[str, list[Any]] = field(default_factory=dict)
     documents: dict[str, SourceDocument] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)  # files present but not parseable
 
     def __getitem__(self, name: str) -> list[Any]:
         return self.items.get(name, [])
@@ -45,6 +46,7 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
         document, load_errors = load_yaml(path, display)
         errors += load_errors
         if document is None:
+            content.unreadable.add(collection.name)
             continue
         content.documents[collection.name] = document
         items, item_errors = validate_items(document, collection.model)
@@ -148,8 +150,8 @@ def check_references(content: Content) -> list[ContentError]:
     for reference in REFERENCES:
         document = content.documents.get(reference.source)
         target = BY_NAME[reference.target]
-        if document is None:
-            continue
+        if document is None or target.name in content.unreadable:
+            continue  # an unreadable target is reported once, as its own syntax error
         known = _keys(content, target) if target.name in content.documents else []
         for index, item in enumerate(raw_items(document)):
             for location, value in _matches(item, reference.path, (index,)):
