@@ -14,9 +14,17 @@ import yaml
 from markupsafe import escape
 
 from .catalogue import Catalogue
+from .facets import instrument_facets, practice_facets
 
 #: Marker in a hand-written page's front matter: ``kennisbank: start`` renders the home page.
 HOME_MARKER = "start"
+#: Where the plugin's static files land in the site.
+ASSETS_URI = "assets/kennisbank"
+
+
+def index_uri(name: str) -> str:
+    """Site path of a prebuilt lunr index (``praktijken``, ``instrumenten``)."""
+    return f"{ASSETS_URI}/zoekindex/{name}.json"
 
 
 @dataclass(frozen=True)
@@ -92,17 +100,18 @@ URLS = {
 }
 
 
-def _listing(src_uri: str, title: str, template: str, description: str) -> PageSpec:
+def _listing(src_uri: str, title: str, template: str, description: str, context: dict[str, Any] | None = None) -> PageSpec:
     """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise)."""
     url = src_uri.removesuffix("index.md")
-    return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True)
+    return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True, context=context or {})
 
 
 def page_specs(catalogue: Catalogue) -> list[PageSpec]:
     """All generated pages, listings first."""
     specs = [
         _listing("praktijken/index.md", "Praktijken", "partials/kennisbank/practices.html",
-                 "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario."),
+                 "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario.",
+                 {"facets": practice_facets(catalogue), "search_index": index_uri("praktijken")}),
         _listing("kernelementen/index.md", "Kernelementen", "partials/kennisbank/core_elements.html",
                  "De kernelementen van het Toekomstscenario kind- en gezinsbescherming."),
         _listing("regio/index.md", "Regio's en proeftuinen", "partials/kennisbank/regions.html",
@@ -113,7 +122,8 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
                               "Het Kompas: in acht stappen naar domeinoverstijgende samenwerking bij onveiligheid in huishoudens."))
     if catalogue.instruments:
         specs.append(_listing("instrumenten/index.md", "Instrumenten", "partials/kennisbank/instruments.html",
-                              "Werkpakketten, toolboxen, handreikingen en onderzoek bij het Toekomstscenario."))
+                              "Werkpakketten, toolboxen, handreikingen en onderzoek bij het Toekomstscenario.",
+                              {"facets": instrument_facets(catalogue), "search_index": index_uri("instrumenten")}))
     if catalogue.violence_profiles:
         specs.append(_listing("geweldsprofielen/index.md", "Geweldsprofielen", "partials/kennisbank/profiles.html",
                               "Vijf geweldsprofielen: patronen van onveiligheid in huishoudens en wat ze betekenen voor kinderen."))

@@ -6,6 +6,7 @@ module only wires them into MkDocs' build so they stay testable and engine-indep
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -19,13 +20,15 @@ from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue, build_catalogue
 from .content import ContentErrors, load_content
-from .pages import HOME_MARKER, PageSpec, page_specs
+from .exports.search_index import INDEXES, export_index
+from .pages import ASSETS_URI, HOME_MARKER, PageSpec, index_uri, page_specs
 from .render import Renderer, sanitise_html
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
-ASSETS_URI = "assets/kennisbank"
+#: Scripts every page loads (small; lunr itself loads only when someone starts typing).
+SCRIPTS = ("filters.js",)
 
 
 class KennisbankConfig(Config):
@@ -68,6 +71,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             uri = f"{ASSETS_URI}/{asset.name}"
             if uri not in config.extra_css:
                 config.extra_css.append(uri)
+        for script in SCRIPTS:
+            uri = f"{ASSETS_URI}/{script}"
+            if uri not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(uri)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -79,9 +86,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 )
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=spec.file_text(), inclusion=inclusion))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            if asset.is_file():
-                files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}", abs_src_path=str(asset)))
+        for asset in sorted(ASSETS_DIR.rglob("*")):
+            if asset.is_file() and "__pycache__" not in asset.parts:
+                uri = f"{ASSETS_URI}/{asset.relative_to(ASSETS_DIR).as_posix()}"
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        assert self.catalogue is not None
+        for name, documents in INDEXES.items():
+            text = json.dumps(export_index(documents(self.catalogue)), ensure_ascii=False, separators=(",", ":"))
+            files.append(File.generated(config, index_uri(name), content=text))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
