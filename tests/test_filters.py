@@ -248,3 +248,14 @@ def test_stop_words_equal_the_vendored_lunr_nl() -> None:
     listed = re.search(r'generateStopWordFilter\("([^"]+)"', source) or re.search(r"generateStopWordFilter\('([^']+)'", source)
     assert listed, "stop-woordenlijst niet gevonden in lunr.nl.min.js"
     assert set(listed.group(1).split()) == dutch.STOP_WORDS
+
+
+def test_catalogue_query_does_not_open_the_site_search(site_url: str, browser_page) -> None:
+    # Material treats ?q= as a deep link into its own search; on a listing it is ours.
+    page, _ = browser_page
+    page.goto(f"{site_url}praktijken/?q=gezinsadvocaat&regio=hart-van-brabant", wait_until="load")
+    wait_for_search(page)
+    page.wait_for_function("location.search.includes('q=')")
+    assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked") is False
+    assert visible_cards(page) == ["gezinsadvocaat-hart-van-brabant"]
+    assert parse_qs(urlsplit(page.url).query) == {"regio": ["hart-van-brabant"], "q": ["gezinsadvocaat"]}

@@ -41,6 +41,7 @@ class PageSpec:
     sanitise: bool = True  # body comes from YAML: strip raw HTML
     source: tuple[str, int] | None = None  # (file, line) of the YAML that makes this page
     in_nav: bool = False  # only the listings are in the menu: its size must not grow with the content
+    meta: dict[str, Any] = field(default_factory=dict)  # extra front matter for the theme templates
 
     def file_text(self) -> str:
         """Virtual Markdown file: escaped title and description as front matter, then the body.
@@ -48,7 +49,7 @@ class PageSpec:
         Titles are escaped here because Material puts ``page.title`` into navigation and
         headings without escaping; the escaped form displays as the plain text it is.
         """
-        meta = {"title": str(escape(self.title))}
+        meta: dict[str, Any] = {"title": str(escape(self.title)), **self.meta}
         if self.description:
             meta["description"] = str(escape(self.description))
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
@@ -103,7 +104,9 @@ URLS = {
 def _listing(src_uri: str, title: str, template: str, description: str, context: dict[str, Any] | None = None) -> PageSpec:
     """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise)."""
     url = src_uri.removesuffix("index.md")
-    return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True, context=context or {})
+    meta = {"kennisbank_filters": True} if context and "facets" in context else {}
+    return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True,
+                    context=context or {}, meta=meta)
 
 
 def page_specs(catalogue: Catalogue) -> list[PageSpec]:

@@ -27,6 +27,9 @@ from .render import Renderer, sanitise_html
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
+#: Material's Dutch lunr support, loaded only by its site-search worker; we append a patch.
+MATERIAL_LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
+QUERY_STEMMING_PATCH = Path(__file__).parent / "theme_patches" / "lunr-nl-query-stemming.js"
 #: Scripts every page loads (small; lunr itself loads only when someone starts typing).
 SCRIPTS = ("filters.js",)
 
@@ -90,11 +93,22 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if asset.is_file() and "__pycache__" not in asset.parts:
                 uri = f"{ASSETS_URI}/{asset.relative_to(ASSETS_DIR).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        self._patch_site_search_stemming(files, config)
         assert self.catalogue is not None
         for name, documents in INDEXES.items():
             text = json.dumps(export_index(documents(self.catalogue)), ensure_ascii=False, separators=(",", ":"))
             files.append(File.generated(config, index_uri(name), content=text))
         return files
+
+    @staticmethod
+    def _patch_site_search_stemming(files: Files, config: MkDocsConfig) -> None:
+        """Let Material's site search stem Dutch query words (see the patch file for why)."""
+        original = files.get_file_from_path(MATERIAL_LUNR_NL)
+        if original is None or original.abs_src_path is None:
+            raise PluginError(f"kennisbank: {MATERIAL_LUNR_NL} niet gevonden in het thema; is search.lang nog 'nl'?")
+        text = Path(original.abs_src_path).read_text(encoding="utf-8") + QUERY_STEMMING_PATCH.read_text(encoding="utf-8")
+        files.remove(original)
+        files.append(File.generated(config, MATERIAL_LUNR_NL, content=text))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Every page explains the programme's abbreviations (Material shows them as tooltips).

@@ -21,6 +21,12 @@
   var singular = form.getAttribute("data-kb-singular");
   var plural = form.getAttribute("data-kb-plural");
 
+  // listing-query.js (in <head>) set ?q= aside before Material could read it as a site-search
+  // deep link; the state is read from the address as it arrived.
+  var initialParams = new URLSearchParams(
+    typeof window.kennisbankInitialSearch === "string" ? window.kennisbankInitialSearch : window.location.search
+  );
+
   // --- the cards and the facets --------------------------------------------------------------
 
   var facets = Array.prototype.map.call(form.querySelectorAll("[data-kb-facet]"), function (fieldset) {
@@ -221,7 +227,7 @@
   }
 
   function readUrl() {
-    var params = new URLSearchParams(window.location.search);
+    var params = initialParams;
     facets.forEach(function (facet) {
       var wanted = params.getAll(facet.param);
       facet.boxes.forEach(function (box) {
