@@ -22,7 +22,9 @@ def search(page, site_url: str, query: str) -> list[str]:
     )
     page.wait_for_timeout(300)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    return [href.removeprefix(site_url).split("?")[0] for href in hrefs]
+    root = site_url.split("/", 3)[:3]
+    base = "/".join(root) + "/"
+    return [href.removeprefix(base).split("?")[0] for href in hrefs]
 
 
 @pytest.mark.parametrize(
@@ -55,3 +57,12 @@ def test_kompas_step_and_instrument_are_found(site_url: str, browser_page) -> No
     page, _ = browser_page
     assert any(result.startswith("kompas/stap-") for result in search(page, site_url, "governance"))
     assert any(result.startswith("instrumenten/") for result in search(page, site_url, "toolbox"))
+
+
+def test_site_search_index_loads_only_when_search_opens(site_url: str, browser_page) -> None:
+    page, watch = browser_page
+    page.goto(site_url + "praktijken/", wait_until="networkidle")
+    assert not [url for url in watch.requests if "search_index.json" in url]
+    results = search(page, site_url + "praktijken/", "gezinsadvocaat")
+    assert [url for url in watch.requests if "search_index.json" in url]
+    assert results[0] == "praktijken/gezinsadvocaat-hart-van-brabant/"
