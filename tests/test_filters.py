@@ -259,3 +259,31 @@ def test_catalogue_query_does_not_open_the_site_search(site_url: str, browser_pa
     assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked") is False
     assert visible_cards(page) == ["gezinsadvocaat-hart-van-brabant"]
     assert parse_qs(urlsplit(page.url).query) == {"regio": ["hart-van-brabant"], "q": ["gezinsadvocaat"]}
+
+
+def test_compact_index_answers_like_lunrs_own_format(site_url: str, browser_page) -> None:
+    """The compact transport form loses nothing a search needs: same hits, same order."""
+    import json
+
+    from kennisbank.catalogue import build_catalogue
+    from kennisbank.content import load_content
+    from kennisbank.exports.search_index import build_index, compact_index, practice_documents
+
+    documents = practice_documents(build_catalogue(load_content(ROOT / "data")))
+    numbered = [{**document, "id": str(position)} for position, document in enumerate(documents)]
+    original = build_index(numbered)
+    page, _ = browser_page
+    page.goto(f"{site_url}praktijken/")
+    page.fill("#kb-q", "x")
+    wait_for_search(page)
+    queries = ["ervaringsdeskund", "gezin*", "scheiding", "veilig*", "groningen", "lokal", "kind*"]
+    hits = page.evaluate(
+        """([original, compact, queries]) => {
+             const a = lunr.Index.load(original), b = lunr.Index.load(kennisbankExpandIndex(compact));
+             return queries.map(q => [a.search(q).map(r => r.ref), b.search(q).map(r => r.ref)]);
+           }""",
+        [json.loads(json.dumps(original)), compact_index(original), queries],
+    )
+    for query, (from_original, from_compact) in zip(queries, hits):
+        assert from_original, query
+        assert from_compact == from_original, query

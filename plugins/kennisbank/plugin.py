@@ -6,7 +6,6 @@ module only wires them into MkDocs' build so they stay testable and engine-indep
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue, build_catalogue
 from .content import ContentErrors, load_content
-from .exports.search_index import INDEXES, export_index
+from .exports.search_index import IndexBuilds
 from .pages import ASSETS_URI, HOME_MARKER, PageSpec, index_uri, page_specs
 from .render import Renderer, sanitise_html
 
@@ -38,6 +37,8 @@ class KennisbankConfig(Config):
     """Options under ``plugins: - kennisbank:`` in mkdocs.yml."""
 
     data_dir = c.Type(str, default="data")
+    #: Build the catalogue text indexes (off only to measure what they cost: make bench).
+    text_index = c.Type(bool, default=True)
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -47,6 +48,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.catalogue: Catalogue | None = None
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.indexes: IndexBuilds | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Validation runs here, before MkDocs cleans site_dir: bad content never costs the
@@ -95,9 +97,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         self._patch_site_search_stemming(files, config)
         assert self.catalogue is not None
-        for name, documents in INDEXES.items():
-            text = json.dumps(export_index(documents(self.catalogue)), ensure_ascii=False, separators=(",", ":"))
-            files.append(File.generated(config, index_uri(name), content=text))
+        if self.config.text_index:
+            self.indexes = IndexBuilds(self.catalogue)  # runs beside page rendering when large
         return files
 
     @staticmethod
@@ -109,6 +110,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         text = Path(original.abs_src_path).read_text(encoding="utf-8") + QUERY_STEMMING_PATCH.read_text(encoding="utf-8")
         files.remove(original)
         files.append(File.generated(config, MATERIAL_LUNR_NL, content=text))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.indexes is not None:
+            self.indexes.write(Path(config.site_dir), index_uri)
+            self.indexes = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexes is not None:
+            self.indexes.close()
+            self.indexes = None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Every page explains the programme's abbreviations (Material shows them as tooltips).

@@ -93,11 +93,37 @@
         .then(function () { return fetch(form.getAttribute("data-kb-index")); })
         .then(function (response) { return response.json(); })
         .then(function (data) {
-          searchIndex = { ids: data.ids, index: window.lunr.Index.load(data.index) };
+          searchIndex = { ids: data.ids, index: window.lunr.Index.load(expandIndex(data)) };
         });
     }
     return searchLoading;
   }
+
+  /* The compact index file (see compact_index in exports/search_index.py) as lunr's format. */
+  function expandIndex(data) {
+    var fields = data.fields;
+    var invertedIndex = data.terms.map(function (row) {
+      var entry = { _index: row[1] };
+      fields.forEach(function (field, position) {
+        var refs = {};
+        var ref = 0;
+        row[2 + position].forEach(function (delta) { ref += delta; refs[ref] = {}; });
+        entry[field] = refs;
+      });
+      return [row[0], entry];
+    });
+    var fieldVectors = data.vectors.map(function (row) {
+      var elements = [];
+      var term = 0;
+      for (var i = 2; i < row.length; i += 2) {
+        term += row[i];
+        elements.push(term, row[i + 1]);
+      }
+      return [fields[row[0]] + "/" + row[1], elements];
+    });
+    return { version: data.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: invertedIndex, pipeline: data.pipeline };
+  }
+  window.kennisbankExpandIndex = expandIndex; // for tests: the expansion must equal lunr's own format
 
   /* The words of a query, trimmed like the index was built, without Dutch stop words. */
   function queryWords(text) {
@@ -191,6 +217,8 @@
     countElement.textContent = waitingForIndex ? "Zoeken…" : countLabel(visible.length, filtered);
     emptyElement.hidden = waitingForIndex || visible.length > 0;
     writeUrl(chosen, text);
+    // For embeds (resize) and benchmarks (time to updated list).
+    form.dispatchEvent(new CustomEvent("kennisbank:rendered", { bubbles: true, detail: { visible: visible.length, searching: waitingForIndex } }));
   }
 
   /* Ranked cards first, in rank order, then the rest in their own order. DOM order, not CSS

@@ -7,7 +7,11 @@ professional starts typing, and fast to build for thousands of cards.
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from lunr.builder import Builder
@@ -81,11 +85,85 @@ INDEXES: dict[str, Callable[[Any], list[dict[str, str]]]] = {
 
 
 def export_index(documents: list[dict[str, str]]) -> dict[str, Any]:
-    """The file the browser downloads: card ids, and an index whose refs are positions in ``ids``.
+    """The file the browser downloads: card ids, and the index in compact form.
 
-    Short numeric refs instead of ids keep the inverted index (which repeats a ref for every
-    term of a card) a fraction of the size.
+    Refs are positions in ``ids`` instead of ids, and the index is compacted (see
+    :func:`compact_index`); filters.js expands it to lunr's own format before loading it.
     """
     ids = [document["id"] for document in documents]
     numbered = [{**document, "id": str(position)} for position, document in enumerate(documents)]
-    return {"ids": ids, "index": build_index(numbered)}
+    return {"ids": ids, **compact_index(build_index(numbered))}
+
+
+def compact_index(serialised: dict[str, Any]) -> dict[str, Any]:
+    """lunr's serialised index in a transport form about a third smaller after gzip.
+
+    lunr writes every field of every term as an object of ref objects, and every vector
+    score with three decimals. Here a term is ``[term, index, refs per field]`` with the
+    (numeric, sorted) refs delta-encoded, and a field vector is ``[field, doc, (term delta,
+    score)...]`` with scores to two decimals, which changes no ranking a reader would notice.
+    """
+    fields = serialised["fields"]
+    terms = []
+    for term, entry in serialised["invertedIndex"]:
+        row: list[Any] = [term, entry["_index"]]
+        for field in fields:
+            row.append(_deltas(sorted(int(ref) for ref in entry[field])))
+        terms.append(row)
+    vectors = []
+    for field_ref, elements in serialised["fieldVectors"]:
+        field, doc = field_ref.split("/", 1)
+        row = [fields.index(field), int(doc)]
+        previous = 0
+        for position in range(0, len(elements), 2):
+            row += [elements[position] - previous, round(elements[position + 1], 2)]
+            previous = elements[position]
+        vectors.append(row)
+    return {"version": serialised["version"], "pipeline": serialised["pipeline"], "fields": fields, "terms": terms, "vectors": vectors}
+
+
+def _deltas(numbers: list[int]) -> list[int]:
+    previous, result = 0, []
+    for number in numbers:
+        result.append(number - previous)
+        previous = number
+    return result
+
+
+def export_json(documents: list[dict[str, str]]) -> str:
+    """The index file's text (compact JSON). A plain function, so a worker process can run it."""
+    return json.dumps(export_index(documents), ensure_ascii=False, separators=(",", ":"))
+
+
+class IndexBuilds:
+    """Builds every catalogue index, beside page rendering when the catalogue is large.
+
+    lunr.py is pure Python and single-threaded: at thousands of cards the index takes several
+    seconds. Above ``parallel_from`` documents it runs in a second process (the machine's
+    other core) while MkDocs renders pages; below that, starting a process costs more than it
+    saves, so it runs when the files are written.
+    """
+
+    def __init__(self, catalogue: Any, parallel_from: int = 500):
+        self.documents = {name: collect(catalogue) for name, collect in INDEXES.items()}
+        self.executor: ProcessPoolExecutor | None = None
+        self.futures: dict[str, Future[str]] = {}
+        if sum(len(documents) for documents in self.documents.values()) >= parallel_from:
+            self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self.futures = {name: self.executor.submit(export_json, docs) for name, docs in self.documents.items()}
+
+    def write(self, site_dir: Path, uri_of: Callable[[str], str]) -> None:
+        """Write every index into the built site (waits for the worker where there is one)."""
+        try:
+            for name, documents in self.documents.items():
+                text = self.futures[name].result() if name in self.futures else export_json(documents)
+                target = site_dir / uri_of(name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
