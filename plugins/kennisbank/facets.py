@@ -48,9 +48,12 @@ def _options(choices: Iterable[tuple[str, str]], counts: Counter[str], keep_empt
     return [Option(value, label, counts[value]) for value, label in choices if keep_empty or counts[value]]
 
 
-def practice_facets(catalogue: Any) -> list[Facet]:
-    """Core element, region (pilots apart from other regions), theme and principle."""
-    practices = list(catalogue.practices.values())
+def practice_facets(catalogue: Any, practices: list[Any] | None = None) -> list[Facet]:
+    """Core element, region (pilots apart from other regions), theme and principle.
+
+    ``practices`` narrows the counts (and the options shown) to a subset, e.g. one region.
+    """
+    practices = list(catalogue.practices.values()) if practices is None else practices
     by_core = Counter(practice.core_element for practice in practices)
     by_region = Counter(region for practice in practices for region in practice.regions)
     by_theme = Counter(theme for practice in practices for theme in practice.themes)

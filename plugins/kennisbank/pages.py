@@ -68,6 +68,13 @@ def region_url(region_id: str) -> str:
     return f"regio/{region_id}/"
 
 
+def embed_region_url(region_id: str) -> str:
+    return f"embed/regio/{region_id}/"
+
+
+EMBED_META = {"template": "kennisbank/embed.html", "search": {"exclude": True}}
+
+
 def step_url(number: int) -> str:
     return f"kompas/stap-{number}/"
 
@@ -98,6 +105,7 @@ URLS = {
     "instrument_url": instrument_url,
     "profile_url": profile_url,
     "card_url": card_url,
+    "embed_region_url": embed_region_url,
 }
 
 
@@ -140,6 +148,7 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
         specs.append(_listing("begrippen/index.md", "Afkortingen", "partials/kennisbank/glossary.html",
                               "Afkortingen die in de kennisbank en de documenten van het programma voorkomen."))
 
+    specs += embed_specs(catalogue)
     for practice in catalogue.practices.values():
         specs.append(PageSpec(
             f"praktijken/{practice.id}.md", practice_url(practice.id), practice.title,
@@ -190,5 +199,35 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
             f"gesprekskaarten/{card.id}.md", card_url(card.id), card.title,
             "partials/kennisbank/card.html", markdown=card.body or "", description=card.theme,
             context={"card": card}, source=catalogue.source_of("conversation_cards", card.id),
+        ))
+    return specs
+
+
+def embed_specs(catalogue: Catalogue) -> list[PageSpec]:
+    """Embeddable lists: all practices (filtered by the address) and one per region."""
+    practices = list(catalogue.practices.values())
+    specs = [
+        PageSpec(
+            "embed/praktijken.md", "embed/praktijken/", "Praktijken", "partials/kennisbank/embed_list.html",
+            sanitise=False, meta=EMBED_META,
+            context={
+                "heading": "Praktijken uit het Toekomstscenario", "practices": practices,
+                "facets": practice_facets(catalogue), "search_index": index_uri("praktijken"),
+                "source_target": "praktijken/",
+            },
+        )
+    ]
+    for region in catalogue.regions.values():
+        own = catalogue.practices_by_region[region.id]
+        specs.append(PageSpec(
+            f"embed/regio/{region.id}.md", embed_region_url(region.id), f"Praktijken in {region.name}",
+            "partials/kennisbank/embed_list.html", sanitise=False, meta=EMBED_META,
+            context={
+                "heading": f"Praktijken in {region.name}" if region.kind != "landelijk" else "Landelijke praktijken",
+                "practices": own,
+                "facets": [facet for facet in practice_facets(catalogue, own) if facet.param == "kernelement"],
+                "search_index": index_uri("praktijken"),
+                "source_target": region_url(region.id),
+            },
         ))
     return specs

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue, build_catalogue
 from .content import ContentErrors, load_content
+from .exports.feed import write_feeds
 from .exports.search_index import IndexBuilds
 from .pages import ASSETS_URI, HOME_MARKER, PageSpec, index_uri, page_specs
 from .render import Renderer, sanitise_html
@@ -30,7 +31,7 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 MATERIAL_LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
 QUERY_STEMMING_PATCH = Path(__file__).parent / "theme_patches" / "lunr-nl-query-stemming.js"
 #: Scripts every page loads (small; lunr itself loads only when someone starts typing).
-SCRIPTS = ("filters.js",)
+SCRIPTS = ("filters.js", "embed.js", "region-embed.js")
 
 
 class KennisbankConfig(Config):
@@ -60,6 +61,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
         self.catalogue = build_catalogue(content)
+        if not config.site_url:
+            raise PluginError(
+                "kennisbank: zet site_url in mkdocs.yml (het publieke adres van de site); "
+                "de feeds en de insluitcode hebben volledige webadressen nodig"
+            )
         if not config.theme.custom_dir:
             raise PluginError("kennisbank: zet theme.custom_dir (de map overrides/) in mkdocs.yml")
         self.renderer = Renderer(
@@ -68,6 +74,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             config.site_name,
             config.markdown_extensions,
             config.mdx_configs,
+            config.site_url,
         )
         self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue)}
         if str(data_dir) not in config.watch:
@@ -112,6 +119,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         files.append(File.generated(config, MATERIAL_LUNR_NL, content=text))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalogue is not None
+        write_feeds(self.catalogue, Path(config.site_dir), config.site_url or "")
         if self.indexes is not None:
             self.indexes.write(Path(config.site_dir), index_uri)
             self.indexes = None

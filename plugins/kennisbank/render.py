@@ -11,7 +11,7 @@ import datetime
 import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import jinja2
 import markdown
@@ -97,9 +97,11 @@ class Renderer:
         site_name: str,
         markdown_extensions: list[Any] | None = None,
         markdown_configs: dict[str, Any] | None = None,
+        site_url: str = "",
     ):
         self.catalogue = catalogue
         self.site_name = site_name
+        self.site_url = site_url
         self.abbreviations = abbreviations(catalogue)
         self.markdown = markdown.Markdown(
             extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
@@ -134,6 +136,7 @@ class Renderer:
             url=url,
             mailto=mailto,
             pick=pick,
+            absolute=lambda path: urljoin(self.site_url, path),
             **URLS,
             **context,
         )

@@ -308,7 +308,9 @@
     });
   });
 
-  form.hidden = false;
+  if (form.getAttribute("data-kb-controls") !== "none") {
+    form.hidden = false; // embeds filter by their address only, without visible controls
+  }
   var staticFacets = document.querySelector("[data-kb-static-facets]");
   if (staticFacets) {
     staticFacets.hidden = true;

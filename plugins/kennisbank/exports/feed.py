@@ -1,0 +1,142 @@
+"""JSON feeds of the practices for regions' CMSs: /api/v1/praktijken.json and one per region.
+
+The feed's shape is a pydantic model, so the JSON Schema published next to the feed comes
+from the same definition that writes it. Version 1 only ever gains optional fields; anything
+else gets a new /api/v2/.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urljoin
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FEED_VERSION = "1"
+FEED_URI = "api/v1/praktijken.json"
+SCHEMA_URI = "api/v1/praktijken.schema.json"
+
+
+def region_feed_uri(region_id: str) -> str:
+    return f"api/v1/regio/{region_id}.json"
+
+
+class _FeedModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Reference(_FeedModel):
+    id: str = Field(description="Id (slug) van het item")
+    title: str = Field(description="Naam van het item")
+    url: str | None = Field(default=None, description="Volledig webadres van de pagina in de kennisbank")
+
+
+class Contact(_FeedModel):
+    name: str | None = None
+    email: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+
+
+class Link(_FeedModel):
+    title: str
+    url: str
+
+
+class FeedItem(_FeedModel):
+    id: str = Field(description="Id van de praktijk; ook het laatste deel van het webadres")
+    url: str = Field(description="Volledig webadres van de praktijkkaart")
+    title: str
+    core_element: Reference
+    regions: list[Reference]
+    summary: str = Field(description="Eén of twee zinnen platte tekst")
+    body: str = Field(description="Beschrijving in Markdown")
+    contacts: list[Contact]
+    links: list[Link]
+    themes: list[str]
+    principles: list[str]
+    year: int | None = None
+    source: Reference | None = None
+    last_reviewed: datetime.date | None = None
+
+
+class Feed(_FeedModel):
+    schema_: str = Field(alias="$schema", description="Webadres van dit schema")
+    version: Literal["1"] = Field(description="Versie van het formaat")
+    generated: datetime.datetime = Field(description="Moment waarop de feed is gemaakt (UTC)")
+    title: str
+    region: Reference | None = Field(default=None, description="Alleen in een regiofeed: de regio")
+    count: int = Field(description="Aantal praktijken in items")
+    items: list[FeedItem]
+
+
+def feed_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the feeds."""
+    schema = Feed.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Praktijkenfeed Kennisbank Toekomstscenario, versie 1"
+    return schema
+
+
+def generation_time() -> datetime.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch else datetime.datetime.now(datetime.UTC)
+    return moment.replace(microsecond=0)
+
+
+def _item(practice: Any, catalogue: Any, absolute: Any) -> FeedItem:
+    core = catalogue.core_elements[practice.core_element]
+    source = catalogue.sources.get(practice.source) if practice.source else None
+    return FeedItem(
+        id=practice.id,
+        url=absolute(f"praktijken/{practice.id}/"),
+        title=practice.title,
+        core_element=Reference(id=core.id, title=core.title, url=absolute(f"kernelementen/{core.id}/")),
+        regions=[
+            Reference(id=region, title=catalogue.regions[region].name, url=absolute(f"regio/{region}/"))
+            for region in practice.regions
+        ],
+        summary=practice.summary,
+        body=practice.body,
+        contacts=[Contact(**contact.model_dump()) for contact in practice.contacts],
+        links=[Link(title=link.title, url=link.url) for link in practice.links],
+        themes=list(practice.themes),
+        principles=list(practice.principles),
+        year=practice.year,
+        source=Reference(id=source.id, title=source.title, url=source.url) if source else None,
+        last_reviewed=practice.last_reviewed,
+    )
+
+
+def write_feeds(catalogue: Any, site_dir: Path, site_url: str) -> None:
+    """Write the feeds and their schema into the built site."""
+    def absolute(path: str) -> str:
+        return urljoin(site_url, path)
+
+    moment = generation_time()
+    items = {practice.id: _item(practice, catalogue, absolute) for practice in catalogue.practices.values()}
+
+    def write(uri: str, feed: Feed | dict[str, Any]) -> None:
+        target = site_dir / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = feed.model_dump(mode="json", by_alias=True, exclude_none=False) if isinstance(feed, Feed) else feed
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    write(SCHEMA_URI, feed_schema())
+    schema_url = absolute(SCHEMA_URI)
+    everything = list(items.values())
+    write(FEED_URI, Feed(**{"$schema": schema_url}, version=FEED_VERSION, generated=moment,
+                         title="Praktijken – Kennisbank Toekomstscenario", count=len(everything), items=everything))
+    for region in catalogue.regions.values():
+        own = [items[practice.id] for practice in catalogue.practices_by_region[region.id]]
+        write(region_feed_uri(region.id), Feed(
+            **{"$schema": schema_url}, version=FEED_VERSION, generated=moment,
+            title=f"Praktijken in {region.name} – Kennisbank Toekomstscenario",
+            region=Reference(id=region.id, title=region.name, url=absolute(f"regio/{region.id}/")),
+            count=len(own), items=own,
+        ))
