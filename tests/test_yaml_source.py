@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kennisbank.content.yaml_source import MAX_NODES, load_yaml
+from kennisbank.content.yaml_source import MAX_ALIAS_EXPANSION, load_yaml
 
 
 def load(tmp_path: Path, text: str | bytes):
@@ -68,7 +68,13 @@ def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
         lines.append(f"a{level}: &a{level} [{', '.join([previous] * 10)}]")
     document, errors = load(tmp_path, "\n".join(lines) + "\n")
     assert document is None
-    assert f"meer dan {MAX_NODES} elementen" in errors[0].message
+    assert f"meer dan {MAX_ALIAS_EXPANSION} elementen" in errors[0].message
+
+
+def test_a_large_file_without_aliases_is_fine(tmp_path: Path) -> None:
+    items = "".join(f"- id: item-{number}\n  regions: [a, b, c]\n  contacts:\n    - name: X\n      email: x@y.nl\n" for number in range(10_000))
+    document, errors = load(tmp_path, items)
+    assert errors == [] and len(document.data) == 10_000
 
 
 def test_python_tags_are_refused(tmp_path: Path) -> None:

@@ -159,7 +159,7 @@ def main() -> int:
             index_s = index_build_time(project)
             figures = browser_figures(site, arguments.keystrokes)
             rows.append((size, build_s, index_s, added, figures))
-            print(f"  {size} kaarten gemeten", file=sys.stderr, flush=True)
+            print(f"  {size} kaarten gemeten: {build_s:.1f} s bouwen, index {100 * added:+.1f}%, {figures}", file=sys.stderr, flush=True)
 
     print()
     print("| kaarten | bouwen (s) | tekstindex bouwen, los (s) | index extra op bouwtijd | pagina gzip (KB) | index gzip (KB) | index vóór typen | facetklik mediaan (ms) | eerste toets incl. laden (ms) | toets mediaan (ms) |")

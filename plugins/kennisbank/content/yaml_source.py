@@ -18,8 +18,10 @@ from .errors import ContentError
 #: A location inside a document: keys and list indexes from the root.
 Path_ = tuple[str | int, ...]
 
-#: More nodes than this means an alias bomb or a file nobody should edit by hand.
-MAX_NODES = 200_000
+#: How many nodes aliases may add by repetition (``*anchor`` expands a whole subtree each
+#: time). Beyond this it is an alias bomb ("billion laughs"), not content. A large file
+#: without aliases is not limited by it.
+MAX_ALIAS_EXPANSION = 100_000
 
 _PROBLEMS_NL = {
     "mapping values are not allowed here": (
@@ -61,19 +63,24 @@ class SourceDocument:
         return 1
 
 
+#: libyaml's parser when PyYAML was built with it (twice as fast on large files), else Python's.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Builder:
     """Turns a composed node graph into data, checking keys and counting nodes."""
 
-    def __init__(self, file: str, loader: yaml.SafeLoader):
+    def __init__(self, file: str, loader: Any, root: yaml.Node):
         self.file = file
         self.loader = loader
         self.lines: dict[Path_, int] = {}
         self.errors: list[ContentError] = []
         self.visited = 0
+        self.limit = _distinct_nodes(root) + MAX_ALIAS_EXPANSION
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.visited += 1
-        if self.visited > MAX_NODES:
+        if self.visited > self.limit:
             raise _TooLarge(node.start_mark.line + 1)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
@@ -119,6 +126,22 @@ class _Builder:
         return result
 
 
+def _distinct_nodes(root: yaml.Node) -> int:
+    """Number of distinct nodes in the graph (an alias is the same node object again)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)
+
+
 class _TooLarge(Exception):
     def __init__(self, line: int):
         self.line = line
@@ -149,14 +172,25 @@ def load_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         line = raw[: exc.start].count(b"\n") + 1
         return None, [ContentError(display_name, line, "", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
 
-    loader = yaml.SafeLoader(text)
+    try:
+        return _parse(_Loader, text, display_name)
+    except yaml.MarkedYAMLError:  # only the C parser lets it through
+        # libyaml's messages are terse ("found character that cannot start any token");
+        # Python's parser names the character and the context, so it explains the error.
+        return _parse(yaml.SafeLoader, text, display_name)
+
+
+def _parse(loader_class: Any, text: str, display_name: str) -> tuple[SourceDocument | None, list[ContentError]]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return SourceDocument(display_name, None), []
-        builder = _Builder(display_name, loader)
+        builder = _Builder(display_name, loader, node)
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
+        if loader_class is not yaml.SafeLoader:
+            raise
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         return None, [ContentError(display_name, line, "", f"YAML-fout: {_problem_nl(exc.problem or str(exc))}")]
@@ -168,7 +202,7 @@ def load_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
                 display_name,
                 exc.line,
                 "",
-                f"het bestand ontvouwt tot meer dan {MAX_NODES} elementen (herhaalde *aliassen?); vereenvoudig het",
+                f"*aliassen herhalen hier meer dan {MAX_ALIAS_EXPANSION} elementen; schrijf de inhoud uit of vereenvoudig het",
             )
         ]
     except RecursionError:
