@@ -11,8 +11,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from linkcheck import check_internal, serve  # noqa: E402
 
 
-def test_no_broken_internal_link_or_anchor(site_url: str) -> None:
-    broken = check_internal(site_url)
+def test_no_broken_internal_link_or_anchor(built_site: Path) -> None:
+    server, base_url = serve(built_site)
+    try:
+        broken = check_internal(base_url)
+    finally:
+        server.shutdown()
     assert not broken, "kapotte interne links:\n" + "\n".join(str(link) for link in broken)
 
 
