@@ -4,6 +4,7 @@
 #   make build   build site/ (swapped into place only when the build succeeded)
 #   make check   validate data/ without building
 #   make linkcheck  build, serve on 127.0.0.1 and check every internal link and anchor
+#   make linkcheck-extern  check every external URL of the content; report in linkrapport.md
 #   make bench   benchmark at 1,000 / 5,000 / 10,000 synthetic cards (slow; not a test)
 # Each sets up .venv from the pinned requirements first.
 
@@ -14,7 +15,7 @@ STAMP := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check linkcheck bench chromium venv clean
+.PHONY: serve build test check linkcheck linkcheck-extern bench chromium venv clean
 
 venv: $(STAMP)
 
@@ -39,6 +40,9 @@ test: $(STAMP) chromium
 
 linkcheck: $(STAMP)
 	$(BIN)/python scripts/linkcheck.py
+
+linkcheck-extern: $(STAMP)
+	$(BIN)/python scripts/linkcheck_extern.py --report linkrapport.md
 
 bench: $(STAMP) chromium
 	$(BIN)/python scripts/bench/bench.py
