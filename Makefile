@@ -3,6 +3,8 @@
 #   make test    every test, browser tests in Debian's chromium included
 #   make build   build site/ (swapped into place only when the build succeeded)
 #   make check   validate data/ without building
+#   make nieuw   add a practice to data/practices.yaml (asks title, core element, regions)
+#   make schema  write the JSON Schemas of the data files (schemas/) from the models
 #   make linkcheck  build, serve on 127.0.0.1 and check every internal link and anchor
 #   make linkcheck-extern  check every external URL of the content; report in linkrapport.md
 #   make bench   benchmark at 1,000 / 5,000 / 10,000 synthetic cards (slow; not a test)
@@ -15,7 +17,7 @@ STAMP := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check linkcheck linkcheck-extern bench chromium venv clean
+.PHONY: serve build test check nieuw schema linkcheck linkcheck-extern bench chromium venv clean
 
 venv: $(STAMP)
 
@@ -37,6 +39,12 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+nieuw: $(STAMP)
+	$(BIN)/python scripts/nieuw.py
+
+schema: $(STAMP)
+	$(BIN)/python scripts/schema.py
 
 linkcheck: $(STAMP)
 	$(BIN)/python scripts/linkcheck.py

@@ -10,7 +10,7 @@ import re
 from typing import Annotated
 from urllib.parse import parse_qs, urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -90,15 +90,22 @@ def _check_url(value: str) -> str:
     return value
 
 
+# The JSON Schemas (for editors' autocompletion and checks while typing) say the same as the
+# validators; the validators stay the authority and give the Dutch messages.
+_TEXT_SCHEMA = WithJsonSchema({"type": "string", "minLength": 1})
+_SLUG_SCHEMA = WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern})
+_EMAIL_SCHEMA = WithJsonSchema({"type": "string", "format": "email", "pattern": EMAIL_PATTERN.pattern})
+_URL_SCHEMA = WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://[^\\s]+\\.[^\\s]+$"})
+
 #: Non-empty single-line or multi-line text (surrounding white space removed).
-Text = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_not_blank)]
+Text = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_not_blank), _TEXT_SCHEMA]
 #: A table cell; may be empty (a cell left blank to fill in on paper).
 Cell = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True)]
 #: Markdown source; rendered and sanitised by the pages stage.
 Markdown = Text
 #: A lowercase ASCII id, used in URLs and references.
-Slug = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_slug)]
+Slug = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_slug), _SLUG_SCHEMA]
 #: An e-mail address a professional can write to.
-Email = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_email)]
+Email = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_email), _EMAIL_SCHEMA]
 #: An absolute http(s) URL that is not wrapped by a mail filter.
-WebUrl = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_url)]
+WebUrl = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_url), _URL_SCHEMA]

@@ -15,10 +15,71 @@ from pydantic_core import PydanticCustomError
 from .fields import Cell, Email, Markdown, Slug, Text, WebUrl
 
 
+#: Dutch descriptions for fields that do not carry their own: editors see them in VS Code.
+FIELD_DESCRIPTIONS = {
+    "id": "Unieke id: kleine letters, cijfers en koppeltekens; wordt deel van het webadres",
+    "title": "Titel zoals hij op de site staat",
+    "name": "Naam zoals hij op de site staat",
+    "summary": "Eén of twee zinnen platte tekst",
+    "description": "Beschrijving",
+    "body": "Tekst in Markdown",
+    "source": "Id van de brontekst (zie data/sources.yaml)",
+    "publisher": "Uitgever of maker, als de bron die noemt",
+    "year": "Jaartal, alleen als de bron het noemt",
+    "url": "Volledig webadres, beginnend met https://",
+    "kind": "Soort",
+    "pilot": "Profiel van de proeftuin uit de infosheet (alleen bij kind: proeftuin)",
+    "intro": "Korte inleiding",
+    "hint": "Toelichting of hulpvraag",
+    "text": "Tekst",
+    "items": "Vragen, aandachtspunten of onderdelen",
+    "columns": "Kolomkoppen van een in te vullen tabel",
+    "rows": "Rijen van de tabel (evenveel cellen als kolommen)",
+    "sections": "Onderdelen van het werkblad",
+    "materials": "Wat je nodig hebt",
+    "purpose": "Waar het werkblad bij helpt",
+    "step": "Nummer van de Kompas-stap (1-8)",
+    "number": "Nummer van de stap (1-8); wordt /kompas/stap-<n>/",
+    "phase": "Id van de fase (zie data/kompas_phases.yaml)",
+    "steps": "Nummers van de stappen in deze fase",
+    "actors": "Wie in deze fase aan zet is",
+    "aim": "Doel van de stap",
+    "result": "Resultaat van de stap (laat weg als de bron er geen noemt)",
+    "blocks": "Blokken van de stap: inspiratie, tool, tip of weblink",
+    "practice": "Id van een praktijk (zie data/practices.yaml)",
+    "tool": "Id van een werkblad (zie data/kompas_tools.yaml)",
+    "type": "Soort blok",
+    "theme": "Waar de kaart over gaat",
+    "questions": "Alleen reflectievragen die in de bron staan",
+    "publication": "Waar de kaart te downloaden is",
+    "term": "De afkorting zoals ze in teksten staat",
+    "meaning": "Wat de afkorting betekent",
+    "core_element": "Id van het kernelement (zie data/core_elements.yaml)",
+    "regions": "Id's van de regio's (zie data/regions.yaml)",
+    "practices": "Id's van praktijken (zie data/practices.yaml)",
+    "instruments": "Id's van instrumenten (zie data/instruments.yaml)",
+    "links": "Links naar meer informatie",
+    "location": "Waar de proeftuin loopt",
+    "characteristics": "Wat de proeftuin kenmerkt",
+    "goals_2026": "Doelen voor 2026",
+    "funding_note": "Opmerking over financiering of stoppen",
+    "duration": "Tijdsduur (draaiboek)",
+    "pattern": "Het patroon: wat kenmerkt dit profiel",
+    "children": "Wat het profiel betekent voor kinderen",
+    "research": "Het onderzoek waar het profiel uit komt",
+}
+
+
+def _describe_fields(schema: dict, model: type) -> None:
+    for name, prop in schema.get("properties", {}).items():
+        if "description" not in prop and name in FIELD_DESCRIPTIONS:
+            prop["description"] = FIELD_DESCRIPTIONS[name]
+
+
 class ContentModel(BaseModel):
     """Base: unknown keys are errors, values are taken as written (no silent coercion)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, json_schema_extra=_describe_fields)
 
 
 class Contact(ContentModel):
