@@ -7,6 +7,7 @@ DESIGN.md; regions link to them, so they are stable.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,6 +150,7 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
                               "Afkortingen die in de kennisbank en de documenten van het programma voorkomen."))
 
     specs += embed_specs(catalogue)
+    specs.append(review_spec(catalogue, datetime.date.today()))
     for practice in catalogue.practices.values():
         specs.append(PageSpec(
             f"praktijken/{practice.id}.md", practice_url(practice.id), practice.title,
@@ -201,6 +203,22 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
             context={"card": card}, source=catalogue.source_of("conversation_cards", card.id),
         ))
     return specs
+
+
+def review_spec(catalogue: Catalogue, today: datetime.date) -> PageSpec:
+    """/redactie/: cards that need the programme team's attention. Not in the menu or search."""
+    limit = today - datetime.timedelta(days=365)
+    practices = list(catalogue.practices.values())
+    return PageSpec(
+        "redactie/index.md", "redactie/", "Redactie: praktijken om na te lopen", "partials/kennisbank/review.html",
+        sanitise=False, meta={"search": {"exclude": True}, "robots": "noindex"},
+        context={
+            "today": today,
+            "stale": [p for p in practices if p.last_reviewed is None or p.last_reviewed < limit],
+            "no_contact": [p for p in practices if not p.contacts],
+            "no_link": [p for p in practices if not p.links],
+        },
+    )
 
 
 def embed_specs(catalogue: Catalogue) -> list[PageSpec]:

@@ -7,6 +7,7 @@ module only wires them into MkDocs' build so they stay testable and engine-indep
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -66,6 +67,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 "kennisbank: zet site_url in mkdocs.yml (het publieke adres van de site); "
                 "de feeds en de insluitcode hebben volledige webadressen nodig"
             )
+        if not config.repo_url:
+            # MkDocs would still make edit links, relative ones that lead nowhere.
+            config.edit_uri = None
+            config.edit_uri_template = None
         if not config.theme.custom_dir:
             raise PluginError("kennisbank: zet theme.custom_dir (de map overrides/) in mkdocs.yml")
         self.renderer = Renderer(
@@ -97,7 +102,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                     "verwijder of hernoem het bestand"
                 )
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=spec.file_text(), inclusion=inclusion))
+            file = File.generated(config, src_uri, content=spec.file_text(), inclusion=inclusion)
+            file.edit_uri = self._edit_uri(spec, config)
+            files.append(file)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file() and "__pycache__" not in asset.parts:
                 uri = f"{ASSETS_URI}/{asset.relative_to(ASSETS_DIR).as_posix()}"
@@ -107,6 +114,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.config.text_index:
             self.indexes = IndexBuilds(self.catalogue)  # runs beside page rendering when large
         return files
+
+    def _edit_uri(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
+        """The page's YAML source relative to docs_dir, with its line: 'Bewerk deze pagina'
+        then opens the file the card is written in (never a generated file that does not exist)."""
+        if spec.source is None:
+            return None
+        file, line = spec.source
+        root = Path(config.config_file_path).parent
+        relative = os.path.relpath(root / file, Path(config.docs_dir)).replace(os.sep, "/")
+        return f"{relative}#L{line}"
 
     @staticmethod
     def _patch_site_search_stemming(files: Files, config: MkDocsConfig) -> None:
