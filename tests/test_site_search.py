@@ -15,10 +15,13 @@ def search(page, site_url: str, query: str) -> list[str]:
     box.click()
     box.fill("")
     page.keyboard.type(query)
+    # Material's status line says "initialising" first, then "N overeenkomende documenten"
+    # (or "Geen overeenkomende documenten") once the worker has answered this query.
     page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta').textContent.trim() !== '' && "
+        "q => /overeenkomend/.test(document.querySelector('.md-search-result__meta').textContent) && "
         "document.querySelector('input.md-search__input').value === q",
         arg=query,
+        timeout=30_000,
     )
     page.wait_for_timeout(300)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
