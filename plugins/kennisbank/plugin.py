@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue, build_catalogue
-from .content import ContentErrors, load_content
+from .content import Content, ContentErrors, load_content
 from .exports.feed import write_feeds
 from .exports.search_index import IndexBuilds
 from .pages import ASSETS_URI, HOME_MARKER, PageSpec, index_uri, page_specs
@@ -51,6 +51,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
         self.indexes: IndexBuilds | None = None
+        # While serving: the last content that validated. MkDocs keeps this plugin object
+        # across rebuilds because it implements on_startup.
+        self.serving = False
+        self.last_good: Content | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Validation runs here, before MkDocs cleans site_dir: bad content never costs the
@@ -59,8 +66,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         data_dir = (root / self.config.data_dir).resolve()
         try:
             content = load_content(data_dir, display_prefix=self.config.data_dir.rstrip("/"))
+            self.last_good = content
         except ContentErrors as errors:
-            raise PluginError(errors.report()) from None
+            if not self.serving or self.last_good is None:
+                raise PluginError(errors.report()) from None
+            # While editing: say what is wrong, loudly, and keep serving the last good content
+            # instead of a stuck browser. `make build` and CI still stop on the error.
+            log.error("%s\nDe site toont de laatste goede versie tot dit is opgelost.", errors.report())
+            content = self.last_good
         self.catalogue = build_catalogue(content)
         if not config.site_url:
             raise PluginError(
@@ -106,7 +119,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             file.edit_uri = self._edit_uri(spec, config)
             files.append(file)
         for asset in sorted(ASSETS_DIR.rglob("*")):
-            if asset.is_file() and "__pycache__" not in asset.parts:
+            # Notes for developers (README.md) are not part of the site; licence texts are.
+            if asset.is_file() and "__pycache__" not in asset.parts and asset.suffix != ".md":
                 uri = f"{ASSETS_URI}/{asset.relative_to(ASSETS_DIR).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         self._patch_site_search_stemming(files, config)
