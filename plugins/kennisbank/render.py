@@ -37,6 +37,14 @@ _ALLOWED_ATTRIBUTES = {
 }
 
 
+def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    # Images only from the site itself: an image from another host is a request to a third
+    # party on every page view (and tells it who reads what).
+    if element == "img" and attribute == "src" and (urlsplit(value).scheme or value.startswith("//")):
+        return None
+    return value
+
+
 def sanitise_html(html: str) -> str:
     """Strip raw HTML that a Markdown body must not bring onto the site."""
     return nh3.clean(
@@ -44,6 +52,7 @@ def sanitise_html(html: str) -> str:
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        attribute_filter=_keep_attribute,
     )
 
 

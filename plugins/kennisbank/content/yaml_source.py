@@ -100,26 +100,36 @@ class _Builder:
             )
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
-        self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        written = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+        self.loader.flatten_mapping(node)  # resolves merge keys (<<: *anchor): merged pairs come first
+        merged = len(node.value) - written
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
+        from_merge: set[str] = set()
+        for position, (key_node, value_node) in enumerate(node.value):
             key_line = key_node.start_mark.line + 1
             key = self.loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 self.errors.append(ContentError(self.file, key_line, field_name(path), f"veldnaam {key!r} moet tekst zijn"))
                 continue
+            merging = position < merged
             if key in first_line:
-                self.errors.append(
-                    ContentError(
-                        self.file,
-                        key_line,
-                        field_name(path + (key,)),
-                        f"dit veld staat twee keer in hetzelfde item (eerst op regel {first_line[key]}); "
-                        "houd er één over",
+                if merging:
+                    continue  # of several merged mappings the first one counts (YAML)
+                if key not in from_merge:
+                    self.errors.append(
+                        ContentError(
+                            self.file,
+                            key_line,
+                            field_name(path + (key,)),
+                            f"dit veld staat twee keer in hetzelfde item (eerst op regel {first_line[key]}); "
+                            "houd er één over",
+                        )
                     )
-                )
-                continue
+                    continue
+                from_merge.discard(key)  # a written key overrides a merged one (YAML)
+            if merging:
+                from_merge.add(key)
             first_line[key] = key_line
             self.lines[path + (key,)] = key_line
             result[key] = self.build(value_node, path + (key,))
