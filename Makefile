@@ -54,6 +54,7 @@ linkcheck-extern: $(STAMP)
 
 bench: $(STAMP) chromium
 	$(BIN)/python scripts/bench/bench.py
+	$(BIN)/python scripts/bench/compare.py
 
 clean:
 	rm -rf site .site-* $(VENV)

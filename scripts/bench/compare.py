@@ -1,0 +1,125 @@
+"""The kennisbank build against plain MkDocs on the same cards: time, memory, output size.
+
+Usage: python scripts/bench/compare.py [--sizes 1000 5000 10000] [--pairs 2]
+
+For each N: the kennisbank site from N synthetic practices, and a plain MkDocs site with the
+same theme, language and search settings in which the same N cards are ordinary Markdown pages
+(one page per card, one listing page, a bounded menu). Builds alternate (plain, kennisbank,
+plain, ...) because single runs swing by tens of percent; medians and their ratio are reported,
+with each build's peak memory (the process and its workers), the output size and the sizes of
+the search indexes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import practices, write_project  # noqa: E402
+
+# Runs mkdocs in a child and prints its own peak memory plus that of its worker processes.
+_MEASURE = """
+import resource, sys
+from mkdocs.__main__ import cli
+try:
+    cli.main(args=sys.argv[1:], prog_name="mkdocs", standalone_mode=False)
+finally:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"PEAK_KB {own + workers}", file=sys.stderr)
+"""
+
+
+def plain_project(destination: Path, count: int) -> Path:
+    """The same cards as ordinary Markdown pages, with the same theme and search settings."""
+    docs = destination / "docs"
+    (docs / "praktijken").mkdir(parents=True)
+    cards = practices(count)
+    listing = ["# Praktijken", ""]
+    for card in cards:
+        listing.append(f"- [{card['title']}]({card['id']}.md): {card['summary']}")
+        lines = [f"# {card['title']}", "", f"*{card['core_element']}* · {', '.join(card['regions'])}", "", card["summary"], "", card["body"], "", "## Contact", ""]
+        lines += [f"- {c['name']}, {c['organisation']}: <{c['email']}>" for c in card["contacts"]]
+        lines += ["", "## Meer informatie", ""] + [f"- [{link['title']}]({link['url']})" for link in card["links"]]
+        (docs / "praktijken" / f"{card['id']}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (docs / "praktijken" / "index.md").write_text("\n".join(listing) + "\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Kennisbank\n\nZie [de praktijken](praktijken/index.md).\n", encoding="utf-8")
+    config = {
+        "site_name": "Kennisbank (plain MkDocs)",
+        "site_url": "http://127.0.0.1:8000/",
+        "theme": {"name": "material", "language": "nl", "font": False},
+        "plugins": [{"search": {"lang": "nl", "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}],
+        "nav": [{"Start": "index.md"}, {"Praktijken": "praktijken/index.md"}],
+    }
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+def build(project: Path, site: Path) -> tuple[float, int]:
+    """Wall time (s) and peak memory (KB) of one build."""
+    if site.exists():
+        shutil.rmtree(site)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, "build", "--quiet", "--site-dir", str(site)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-3000:])
+    peak = next(int(line.split()[1]) for line in result.stderr.splitlines() if line.startswith("PEAK_KB"))
+    return elapsed, peak
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--pairs", type=int, default=2)
+    arguments = parser.parse_args()
+
+    print("| kaarten | plain MkDocs (s) | kennisbank (s) | verhouding | piekgeheugen kennisbank (MB) | plain (MB) | uitvoer kennisbank (MB) | plain (MB) | Material-zoekindex (MB) | catalogusindex (MB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for size in arguments.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"kb-compare-{size}-") as folder:
+            root = Path(folder)
+            ours = write_project(root / "kennisbank", size)
+            plain = plain_project(root / "plain", size)
+            times = {"plain": [], "ours": []}
+            peaks = {"plain": [], "ours": []}
+            for _ in range(arguments.pairs):
+                for name, project in (("plain", plain), ("ours", ours)):
+                    elapsed, peak = build(project, root / f"site-{name}")
+                    times[name].append(elapsed)
+                    peaks[name].append(peak)
+            plain_s, ours_s = statistics.median(times["plain"]), statistics.median(times["ours"])
+            site = root / "site-ours"
+            print(
+                f"| {size} | {plain_s:.1f} | {ours_s:.1f} | {ours_s / plain_s:.2f} | {max(peaks['ours']) / 1024:.0f} | "
+                f"{max(peaks['plain']) / 1024:.0f} | {folder_size(site) / 2**20:.0f} | {folder_size(root / 'site-plain') / 2**20:.0f} | "
+                f"{(site / 'search/search_index.json').stat().st_size / 2**20:.1f} | "
+                f"{(site / 'assets/kennisbank/zoekindex/praktijken.json').stat().st_size / 2**20:.1f} |",
+                flush=True,
+            )
+    print()
+    print("Budget: verhouding hoogstens 1,10 bij 5.000 kaarten; piekgeheugen onder 1,5 GB bij 10.000.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
