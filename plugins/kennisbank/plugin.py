@@ -86,6 +86,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             config.edit_uri_template = None
         if not config.theme.custom_dir:
             raise PluginError("kennisbank: zet theme.custom_dir (de map overrides/) in mkdocs.yml")
+        # Every page explains the programme's abbreviations (Material shows them as tooltips):
+        # the abbr extension's glossary applies them without definitions in each page's text.
+        if self.catalogue.glossary:
+            if "abbr" not in config.markdown_extensions:
+                config.markdown_extensions.append("abbr")
+            config.mdx_configs.setdefault("abbr", {})["glossary"] = {
+                entry.term: entry.meaning for entry in self.catalogue.glossary
+            }
         self.renderer = Renderer(
             Path(config.theme.custom_dir),
             self.catalogue,
@@ -160,11 +168,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.indexes is not None:
             self.indexes.close()
             self.indexes = None
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Every page explains the programme's abbreviations (Material shows them as tooltips).
-        assert self.renderer is not None
-        return f"{markdown}\n\n{self.renderer.abbreviations}\n" if self.renderer.abbreviations else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer is not None

@@ -87,15 +87,6 @@ def mailto(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
-def abbreviations(catalogue: Catalogue) -> str:
-    """The glossary as Markdown abbreviation definitions (``*[GI]: Gecertificeerde Instelling``).
-
-    Appended to every page's Markdown, so the ``abbr`` extension explains each abbreviation
-    wherever it is used, with Material's tooltip.
-    """
-    return "\n".join(f"*[{entry.term}]: {entry.meaning}" for entry in catalogue.glossary)
-
-
 class Renderer:
     """Jinja environment over the theme override folder, with the kennisbank helpers."""
 
@@ -111,7 +102,6 @@ class Renderer:
         self.catalogue = catalogue
         self.site_name = site_name
         self.site_url = site_url
-        self.abbreviations = abbreviations(catalogue)
         self.markdown = markdown.Markdown(
             extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
         )
@@ -129,7 +119,7 @@ class Renderer:
         if not text:
             return Markup("")
         self.markdown.reset()
-        return Markup(sanitise_html(self.markdown.convert(f"{text}\n\n{self.abbreviations}")))
+        return Markup(sanitise_html(self.markdown.convert(text)))
 
     def render(self, template: str, page_url: str, body_html: str, context: dict[str, Any]) -> str:
         """Render ``template`` for the page at ``page_url``; ``body_html`` must already be safe."""

@@ -161,9 +161,10 @@ class IndexBuilds:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
         finally:
-            self.close()
+            self.close(wait=True)
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
+        """Stop the worker; ``wait`` for a clean exit (after a failed build: don't)."""
         if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor.shutdown(wait=wait, cancel_futures=True)
             self.executor = None
