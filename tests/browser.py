@@ -6,15 +6,16 @@ browser fails the run with instructions; it is never a skip.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from linkcheck import serve as serve_directory  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,19 +37,11 @@ MISSING_BROWSER = (
 )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free 127.0.0.1 port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve ``directory`` on a free 127.0.0.1 port (the link checker's server); yields the base URL."""
+    server, base_url = serve_directory(directory)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base_url
     finally:
         server.shutdown()
         server.server_close()
