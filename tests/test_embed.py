@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import jsonschema
@@ -100,9 +101,14 @@ def test_core_element_choice_updates_snippet_and_preview(site_url: str, browser_
     core = next(p["core_element"] for p in PRACTICES if BUSIEST in p["regions"])
     code = snippet_for(page, site_url, BUSIEST, core)
     assert f"/embed/regio/{BUSIEST}/?kernelement={core}" in code
+    page.locator("[data-kb-snippet-preview]").scroll_into_view_if_needed()  # the preview loads lazily
     page.wait_for_function("sel => document.querySelector(sel).src.includes('kernelement=')", arg="[data-kb-snippet-preview]")
+    deadline = time.monotonic() + 30
+    while not [f for f in page.frames if "kernelement=" in f.url] and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     preview = next(f for f in page.frames if "kernelement=" in f.url)
     preview.wait_for_load_state()
+    preview.wait_for_function("!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
     assert visible(preview) == region_cards(BUSIEST, core)
 
 
