@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
+from .build_clock import build_time
 from .catalogue import Catalogue
 from .facets import instrument_facets, practice_facets
 
@@ -71,9 +72,6 @@ def region_url(region_id: str) -> str:
 
 def embed_region_url(region_id: str) -> str:
     return f"embed/regio/{region_id}/"
-
-
-EMBED_META = {"template": "kennisbank/embed.html", "search": {"exclude": True}}
 
 
 def step_url(number: int) -> str:
@@ -150,7 +148,7 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
                               "Afkortingen die in de kennisbank en de documenten van het programma voorkomen."))
 
     specs += embed_specs(catalogue)
-    specs.append(review_spec(catalogue, datetime.date.today()))
+    specs.append(review_spec(catalogue, build_time().date()))
     for practice in catalogue.practices.values():
         specs.append(PageSpec(
             f"praktijken/{practice.id}.md", practice_url(practice.id), practice.title,
@@ -219,6 +217,9 @@ def review_spec(catalogue: Catalogue, today: datetime.date) -> PageSpec:
             "no_link": [p for p in practices if not p.links],
         },
     )
+
+
+EMBED_META = {"template": "kennisbank/embed.html", "search": {"exclude": True}}
 
 
 def embed_specs(catalogue: Catalogue) -> list[PageSpec]:

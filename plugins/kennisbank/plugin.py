@@ -97,7 +97,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.renderer = Renderer(
             Path(config.theme.custom_dir),
             self.catalogue,
-            config.site_name,
             config.markdown_extensions,
             config.mdx_configs,
             config.site_url,

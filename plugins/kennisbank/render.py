@@ -94,13 +94,11 @@ class Renderer:
         self,
         templates_dir: Path,
         catalogue: Catalogue,
-        site_name: str,
         markdown_extensions: list[Any] | None = None,
         markdown_configs: dict[str, Any] | None = None,
         site_url: str = "",
     ):
         self.catalogue = catalogue
-        self.site_name = site_name
         self.site_url = site_url
         self.markdown = markdown.Markdown(
             extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
@@ -129,7 +127,6 @@ class Renderer:
 
         return self.env.get_template(template).render(
             catalogue=self.catalogue,
-            site_name=self.site_name,
             page_url=page_url,
             body_html=Markup(body_html),
             url=url,

@@ -52,5 +52,4 @@
       release();
     }
   }, true);
-  window.kennisbankReleaseSearch = release;
 })();

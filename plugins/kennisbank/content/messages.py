@@ -54,7 +54,7 @@ def describe(error: dict[str, Any], allowed_fields: list[str]) -> str:
         return f"'{value}' is geen toegestane waarde; kies uit {choices}"
     if kind in _BY_TYPE:
         quote_hint = ""
-        if kind == "string_type" and isinstance(value, (bool, int, float)) or value is None:
+        if (kind == "string_type" and isinstance(value, (bool, int, float))) or value is None:
             quote_hint = " (zet de waarde tussen aanhalingstekens, of vul iets in)"
         return _BY_TYPE[kind].format(quote_hint=quote_hint, **context)
     return f"{error['msg']} ({kind})"

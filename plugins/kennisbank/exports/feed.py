@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..build_clock import build_time
 
 FEED_VERSION = "1"
 FEED_URI = "api/v1/praktijken.json"
@@ -82,13 +83,6 @@ def feed_schema() -> dict[str, Any]:
     return schema
 
 
-def generation_time() -> datetime.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch else datetime.datetime.now(datetime.UTC)
-    return moment.replace(microsecond=0)
-
-
 def _item(practice: Any, catalogue: Any, absolute: Any) -> FeedItem:
     core = catalogue.core_elements[practice.core_element]
     source = catalogue.sources.get(practice.source) if practice.source else None
@@ -118,7 +112,7 @@ def write_feeds(catalogue: Any, site_dir: Path, site_url: str) -> None:
     def absolute(path: str) -> str:
         return urljoin(site_url, path)
 
-    moment = generation_time()
+    moment = build_time()
     items = {practice.id: _item(practice, catalogue, absolute) for practice in catalogue.practices.values()}
 
     def write(uri: str, feed: Feed | dict[str, Any]) -> None:
