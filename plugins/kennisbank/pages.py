@@ -11,7 +11,6 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from markupsafe import escape
 
 from .build_clock import build_time
@@ -45,8 +44,8 @@ class PageSpec:
     in_nav: bool = False  # only the listings are in the menu: its size must not grow with the content
     meta: dict[str, Any] = field(default_factory=dict)  # extra front matter for the theme templates
 
-    def file_text(self) -> str:
-        """Virtual Markdown file: escaped title and description as front matter, then the body.
+    def front_matter(self) -> dict[str, Any]:
+        """The page's metadata, as MkDocs would read it from front matter.
 
         Titles are escaped here because Material puts ``page.title`` into navigation and
         headings without escaping; the escaped form displays as the plain text it is.
@@ -54,8 +53,7 @@ class PageSpec:
         meta: dict[str, Any] = {"title": str(escape(self.title)), **self.meta}
         if self.description:
             meta["description"] = str(escape(self.description))
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{front}---\n\n{self.markdown}\n"
+        return meta
 
 
 def practice_url(practice_id: str) -> str:

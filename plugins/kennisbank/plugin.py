@@ -22,8 +22,9 @@ from .catalogue import Catalogue, build_catalogue
 from .content import Content, ContentErrors, load_content
 from .exports.feed import write_feeds
 from .exports.search_index import IndexBuilds
+from .generated_page import GeneratedPage, nav_titles
 from .pages import ASSETS_URI, HOME_MARKER, PageSpec, index_uri, page_specs
-from .render import Renderer, sanitise_html
+from .render import HeldBack, Renderer, sanitise_html
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -51,6 +52,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
         self.indexes: IndexBuilds | None = None
+        #: Per page, the card lists kept away from Material's search until the page is written.
+        self.held_back: dict[str, HeldBack] = {}
         # While serving: the last content that validated. MkDocs keeps this plugin object
         # across rebuilds because it implements on_startup.
         self.serving = False
@@ -115,6 +118,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.renderer is not None
+        titles = nav_titles(config.nav)
         for src_uri, spec in self.specs.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -122,8 +127,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                     "verwijder of hernoem het bestand"
                 )
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, src_uri, content=spec.file_text(), inclusion=inclusion)
+            # The file's text is only for tools that read it; the page takes its source from the spec.
+            file = File.generated(config, src_uri, content=spec.markdown, inclusion=inclusion)
             file.edit_uri = self._edit_uri(spec, config)
+            GeneratedPage(spec, file, config, self.renderer.convert_page_markdown, titles.get(src_uri))
             files.append(file)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             # Notes for developers (README.md) are not part of the site; licence texts are.
@@ -163,7 +170,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             self.indexes.write(Path(config.site_dir), index_uri)
             self.indexes = None
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        held_back = self.held_back.pop(page.file.src_uri, None)
+        return held_back.restore(output) if held_back is not None else output
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.held_back = {}
         if self.indexes is not None:
             self.indexes.close()
             self.indexes = None
@@ -173,7 +185,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             body = sanitise_html(html) if spec.sanitise else html
-            return self.renderer.render(spec.template, page.url, body, spec.context)
+            held_back = self.held_back[page.file.src_uri] = HeldBack()
+            return self.renderer.render(spec.template, page.url, body, spec.context, held_back)
         if page.meta.get("kennisbank") == HOME_MARKER:
             return self.renderer.render("partials/kennisbank/home.html", page.url, html, {})
         return html

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -19,7 +20,7 @@ import nh3
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .pages import URLS
+from .pages import URLS, practice_url
 
 _MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -87,6 +88,32 @@ def mailto(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
+class HeldBack:
+    """Parts of one page that Material's site search must not read, kept out of ``page.content``
+    until the page is written (:meth:`restore`, from ``on_post_page``).
+
+    Why: lists of cards repeat what every card's own page says. In the site-search index they
+    would only add duplicate hits, and Material's search plugin parses the HTML of every page
+    it indexes, which for the listings is most of the HTML of the site. Holding the lists back
+    keeps them out of the index and out of the parser.
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[str, str] = {}
+
+    def __call__(self, caller: Callable[[], str]) -> Markup:
+        """Jinja: ``{% call outside_search() %}...{% endcall %}``; leaves a marker in its place."""
+        marker = f"<!--kennisbank-held-back-{len(self.parts)}-->"
+        self.parts[marker] = str(caller())
+        return Markup(marker)
+
+    def restore(self, html: str) -> str:
+        """The written page with every held-back part back in its place."""
+        for marker, part in self.parts.items():
+            html = html.replace(marker, part, 1)
+        return html
+
+
 class Renderer:
     """Jinja environment over the theme override folder, with the kennisbank helpers."""
 
@@ -111,6 +138,8 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
+        #: Rendered cards by (template, card id, link): see :meth:`card`.
+        self._cards: dict[tuple[str, str, str], Markup] = {}
 
     def markdown_field(self, text: str | None) -> Markup:
         """A Markdown field from YAML as sanitised HTML (for fields besides a page's own body)."""
@@ -119,8 +148,38 @@ class Renderer:
         self.markdown.reset()
         return Markup(sanitise_html(self.markdown.convert(text)))
 
-    def render(self, template: str, page_url: str, body_html: str, context: dict[str, Any]) -> str:
-        """Render ``template`` for the page at ``page_url``; ``body_html`` must already be safe."""
+    def convert_page_markdown(self, text: str) -> tuple[str, list[dict[str, Any]]]:
+        """A generated page's Markdown body as HTML (not yet sanitised) and its toc tokens.
+
+        One converter serves every page (see ``generated_page``); ``reset`` clears what the
+        previous page defined and restores the glossary.
+        """
+        self.markdown.reset()
+        html = self.markdown.convert(text)
+        return html, list(getattr(self.markdown, "toc_tokens", []))
+
+    def card(self, template: str, practice: Any, href: str) -> Markup:
+        """One practice as a card in a listing, rendered once per template and link.
+
+        A card appears in up to seven listings (all practices, its regions, its core element
+        and their embeds); from pages at the same depth its link is the same, so its HTML is too.
+        """
+        key = (template, practice.id, href)
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = Markup(
+                self.env.get_template(template).render(catalogue=self.catalogue, practice=practice, href=href)
+            )
+        return html
+
+    def render(
+        self, template: str, page_url: str, body_html: str, context: dict[str, Any], held_back: HeldBack | None = None
+    ) -> str:
+        """Render ``template`` for the page at ``page_url``; ``body_html`` must already be safe.
+
+        Parts a template marks ``outside_search`` go into ``held_back`` (rendered in place when
+        none is given, as for a page that search does not index anyway).
+        """
 
         def url(target: str) -> str:
             return relative_url(target, page_url)
@@ -129,6 +188,8 @@ class Renderer:
             catalogue=self.catalogue,
             page_url=page_url,
             body_html=Markup(body_html),
+            render_card=lambda template, practice: self.card(template, practice, url(practice_url(practice.id))),
+            outside_search=held_back if held_back is not None else (lambda caller: caller()),
             url=url,
             mailto=mailto,
             pick=pick,

@@ -4,7 +4,7 @@ Usage: python scripts/bench/compare.py [--sizes 1000 5000 10000] [--pairs 2]
 
 For each N: the kennisbank site from N synthetic practices, and a plain MkDocs site with the
 same theme, language and search settings in which the same N cards are ordinary Markdown pages
-(one page per card, one listing page, a bounded menu). Builds alternate (plain, kennisbank,
+(one page per card, one listing page, the kennisbank's own menu). Builds alternate (plain, kennisbank,
 plain, ...) because single runs swing by tens of percent; medians and their ratio are reported,
 with each build's peak memory (the process and its workers), the output size and the sizes of
 the search indexes.
@@ -56,15 +56,35 @@ def plain_project(destination: Path, count: int) -> Path:
         (docs / "praktijken" / f"{card['id']}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (docs / "praktijken" / "index.md").write_text("\n".join(listing) + "\n", encoding="utf-8")
     (docs / "index.md").write_text("# Kennisbank\n\nZie [de praktijken](praktijken/index.md).\n", encoding="utf-8")
+    # The same menu as the kennisbank (mkdocs.yml's nav): Material renders it on every page, so a
+    # shorter menu would make every plain page cheaper for a reason that has nothing to do with cards.
+    nav: list[dict[str, str]] = []
+    for entry in _kennisbank_nav():
+        (title, target), = entry.items()
+        if target not in ("index.md", "praktijken/index.md"):
+            stub = docs / target
+            stub.parent.mkdir(parents=True, exist_ok=True)
+            stub.write_text(f"# {title}\n\nOverzichtspagina.\n", encoding="utf-8")
+        nav.append({title: target})
     config = {
         "site_name": "Kennisbank (plain MkDocs)",
         "site_url": "http://127.0.0.1:8000/",
         "theme": {"name": "material", "language": "nl", "font": False},
         "plugins": [{"search": {"lang": "nl", "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}],
-        "nav": [{"Start": "index.md"}, {"Praktijken": "praktijken/index.md"}],
+        "nav": nav,
     }
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return destination
+
+
+def _kennisbank_nav() -> list[dict[str, str]]:
+    """The top-level menu of the kennisbank's mkdocs.yml (its !ENV tags do not matter here)."""
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((HERE.parents[1] / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return config["nav"]
 
 
 def build(project: Path, site: Path) -> tuple[float, int]:

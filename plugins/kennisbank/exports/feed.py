@@ -118,8 +118,11 @@ def write_feeds(catalogue: Any, site_dir: Path, site_url: str) -> None:
     def write(uri: str, feed: Feed | dict[str, Any]) -> None:
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = feed.model_dump(mode="json", by_alias=True, exclude_none=False) if isinstance(feed, Feed) else feed
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        # pydantic's own serialiser (Rust): json.dumps over model_dump took seconds at thousands of cards.
+        if isinstance(feed, Feed):
+            target.write_text(feed.model_dump_json(by_alias=True, indent=1), encoding="utf-8")
+        else:
+            target.write_text(json.dumps(feed, ensure_ascii=False, indent=1), encoding="utf-8")
 
     write(SCHEMA_URI, feed_schema())
     schema_url = absolute(SCHEMA_URI)
