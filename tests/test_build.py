@@ -108,3 +108,32 @@ def test_search_index_stems_dutch(built_site: Path) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
     assert "stemmer" in index["config"]["pipeline"]
+
+
+LISTING_PREFIXES = ("regio/", "kernelementen/", "embed/")
+
+
+def test_site_search_finds_each_practice_at_its_card_not_in_listings(built_site: Path) -> None:
+    """Card lists and breadcrumbs stay out of Material's search index (render.HeldBack):
+    a practice is a hit at its card, not once more for every listing it appears in."""
+    import json
+
+    import html
+
+    entries = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    texts = [(entry["location"].split("#")[0], " ".join(html.unescape(entry["text"]).split())) for entry in entries]
+    for practice in PRACTICES:
+        summary = " ".join(practice["summary"].split())
+        where = {location for location, text in texts if summary in text}
+        assert f"praktijken/{practice['id']}/" in where, practice["id"]
+        listings = [location for location in where if location == "praktijken/" or location.startswith(LISTING_PREFIXES)]
+        assert listings == [], practice["id"]
+    assert not [entry["location"] for entry in entries if "Kruimelpad" in entry["text"] or "Verder zoeken" in entry["title"]]
+
+
+def test_held_back_parts_are_all_put_back(built_site: Path) -> None:
+    leftovers = [str(path.relative_to(built_site)) for path in built_site.rglob("*.html")
+                 if "kennisbank-held-back" in path.read_text(encoding="utf-8")]
+    assert leftovers == []
+    listing = page(built_site, "praktijken/").read_text(encoding="utf-8")
+    assert 'class="kb-breadcrumb"' in listing and len(card_ids(page(built_site, "praktijken/"))) == len(PRACTICES)
