@@ -67,6 +67,9 @@ class SourceDocument:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     """Turns a composed node graph into data, checking keys and counting nodes."""
 
@@ -89,6 +92,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._require_tag(node, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG)
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        if node.tag == _STR_TAG:
+            return node.value  # most values: what PyYAML's constructor would return, minus its dispatch
         return self.loader.construct_object(node, deep=True)
 
     @staticmethod
