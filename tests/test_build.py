@@ -137,3 +137,15 @@ def test_held_back_parts_are_all_put_back(built_site: Path) -> None:
     assert leftovers == []
     listing = page(built_site, "praktijken/").read_text(encoding="utf-8")
     assert 'class="kb-breadcrumb"' in listing and len(card_ids(page(built_site, "praktijken/"))) == len(PRACTICES)
+
+
+def test_pages_load_only_the_scripts_they_use(built_site: Path) -> None:
+    def scripts(url: str) -> set[str]:
+        html = page(built_site, url).read_text(encoding="utf-8")
+        return {attrs["src"].rsplit("/", 1)[-1] for tag, attrs in elements(html) if tag == "script" and "kennisbank" in attrs.get("src", "")}
+
+    ours = {"filters.js", "embed.js", "region-embed.js"}
+    assert scripts(f"praktijken/{PRACTICES[0]['id']}/") & ours == set()
+    assert scripts("praktijken/") & ours == {"filters.js"}
+    assert scripts("instrumenten/") & ours == {"filters.js"}
+    assert scripts(f"regio/{REGIONS[0]['id']}/") & ours == {"embed.js", "region-embed.js"}

@@ -42,7 +42,9 @@ class PageSpec:
     sanitise: bool = True  # body comes from YAML: strip raw HTML
     source: tuple[str, int] | None = None  # (file, line) of the YAML that makes this page
     in_nav: bool = False  # only the listings are in the menu: its size must not grow with the content
-    meta: dict[str, Any] = field(default_factory=dict)  # extra front matter for the theme templates
+    # Extra front matter for the theme templates; ``kennisbank_scripts`` names the plugin's
+    # scripts the page needs (overrides/main.html), so a card page loads none of them.
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def front_matter(self) -> dict[str, Any]:
         """The page's metadata, as MkDocs would read it from front matter.
@@ -109,7 +111,7 @@ URLS = {
 def _listing(src_uri: str, title: str, template: str, description: str, context: dict[str, Any] | None = None) -> PageSpec:
     """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise)."""
     url = src_uri.removesuffix("index.md")
-    meta = {"kennisbank_filters": True} if context and "facets" in context else {}
+    meta = {"kennisbank_filters": True, "kennisbank_scripts": ["filters.js"]} if context and "facets" in context else {}
     return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True,
                     context=context or {}, meta=meta)
 
@@ -167,6 +169,7 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
             "partials/kennisbank/region.html", description=region.description or "",
             context={"region": region, "practices": catalogue.practices_by_region[region.id]},
             source=catalogue.source_of("regions", region.id),
+            meta={"kennisbank_scripts": ["embed.js", "region-embed.js"]},  # the embed preview and snippet
         ))
     for step in catalogue.kompas_steps.values():
         specs.append(PageSpec(

@@ -32,8 +32,6 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 #: Material's Dutch lunr support, loaded only by its site-search worker; we append a patch.
 MATERIAL_LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
 QUERY_STEMMING_PATCH = Path(__file__).parent / "theme_patches" / "lunr-nl-query-stemming.js"
-#: Scripts every page loads (small; lunr itself loads only when someone starts typing).
-SCRIPTS = ("filters.js", "embed.js", "region-embed.js")
 
 
 class KennisbankConfig(Config):
@@ -111,10 +109,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             uri = f"{ASSETS_URI}/{asset.name}"
             if uri not in config.extra_css:
                 config.extra_css.append(uri)
-        for script in SCRIPTS:
-            uri = f"{ASSETS_URI}/{script}"
-            if uri not in [str(item) for item in config.extra_javascript]:
-                config.extra_javascript.append(uri)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -2,12 +2,15 @@
 
 Usage: python scripts/bench/compare.py [--sizes 1000 5000 10000] [--pairs 2]
 
-For each N: the kennisbank site from N synthetic practices, and a plain MkDocs site with the
-same theme, language and search settings in which the same N cards are ordinary Markdown pages
-(one page per card, one listing page, the kennisbank's own menu). Builds alternate (plain, kennisbank,
-plain, ...) because single runs swing by tens of percent; medians and their ratio are reported,
-with each build's peak memory (the process and its workers), the output size and the sizes of
-the search indexes.
+For each N: the kennisbank site from N synthetic practices, and a plain MkDocs site in which
+the same N cards are ordinary Markdown pages (one page per card, one listing page) and
+everything else comes from the kennisbank's mkdocs.yml: theme and features, menu, search
+settings, Markdown extensions. That is the site the programme would have without the plugin.
+
+Builds alternate in pairs (plain, kennisbank) because single runs on a shared machine swing by
+tens of percent; the ratio reported is the median of the per-pair ratios (each pair ran under
+the same conditions), next to the median times. Also: each build's peak memory (the process
+and its workers), the output size and the sizes of the search indexes.
 """
 
 from __future__ import annotations
@@ -59,32 +62,37 @@ def plain_project(destination: Path, count: int) -> Path:
     # The same menu as the kennisbank (mkdocs.yml's nav): Material renders it on every page, so a
     # shorter menu would make every plain page cheaper for a reason that has nothing to do with cards.
     nav: list[dict[str, str]] = []
-    for entry in _kennisbank_nav():
+    ours = _kennisbank_config()
+    for entry in ours["nav"]:
         (title, target), = entry.items()
         if target not in ("index.md", "praktijken/index.md"):
             stub = docs / target
             stub.parent.mkdir(parents=True, exist_ok=True)
             stub.write_text(f"# {title}\n\nOverzichtspagina.\n", encoding="utf-8")
         nav.append({title: target})
+    # Everything else as in the kennisbank's mkdocs.yml: theme and its features (without the
+    # template overrides, which belong to the plugin), search settings, Markdown extensions.
+    theme = {key: value for key, value in ours["theme"].items() if key != "custom_dir"}
+    search = next(plugin for plugin in ours["plugins"] if isinstance(plugin, dict) and "search" in plugin)
     config = {
         "site_name": "Kennisbank (plain MkDocs)",
         "site_url": "http://127.0.0.1:8000/",
-        "theme": {"name": "material", "language": "nl", "font": False},
-        "plugins": [{"search": {"lang": "nl", "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}],
+        "theme": theme,
+        "plugins": [search],
+        "markdown_extensions": ours["markdown_extensions"],
         "nav": nav,
     }
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return destination
 
 
-def _kennisbank_nav() -> list[dict[str, str]]:
-    """The top-level menu of the kennisbank's mkdocs.yml (its !ENV tags do not matter here)."""
+def _kennisbank_config() -> dict:
+    """The kennisbank's mkdocs.yml (its !ENV tags do not matter here)."""
     class _Loader(yaml.SafeLoader):
         pass
 
     _Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((HERE.parents[1] / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return config["nav"]
+    return yaml.load((HERE.parents[1] / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
 
 def build(project: Path, site: Path) -> tuple[float, int]:
@@ -128,9 +136,12 @@ def main() -> int:
                     times[name].append(elapsed)
                     peaks[name].append(peak)
             plain_s, ours_s = statistics.median(times["plain"]), statistics.median(times["ours"])
+            ratio = statistics.median([o / p for p, o in zip(times["plain"], times["ours"])])
+            pairs = ", ".join(f"{p:.1f}/{o:.1f}" for p, o in zip(times["plain"], times["ours"]))
+            print(f"{size} kaarten, paren plain/kennisbank (s): {pairs}", file=sys.stderr, flush=True)
             site = root / "site-ours"
             print(
-                f"| {size} | {plain_s:.1f} | {ours_s:.1f} | {ours_s / plain_s:.2f} | {max(peaks['ours']) / 1024:.0f} | "
+                f"| {size} | {plain_s:.1f} | {ours_s:.1f} | {ratio:.2f} | {max(peaks['ours']) / 1024:.0f} | "
                 f"{max(peaks['plain']) / 1024:.0f} | {folder_size(site) / 2**20:.0f} | {folder_size(root / 'site-plain') / 2**20:.0f} | "
                 f"{(site / 'search/search_index.json').stat().st_size / 2**20:.1f} | "
                 f"{(site / 'assets/kennisbank/zoekindex/praktijken.json').stat().st_size / 2**20:.1f} |",
