@@ -8,6 +8,7 @@ DESIGN.md; regions link to them, so they are stable.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,7 +168,12 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
         specs.append(PageSpec(
             f"regio/{region.id}.md", region_url(region.id), region.name,
             "partials/kennisbank/region.html", description=region.description or "",
-            context={"region": region, "practices": catalogue.practices_by_region[region.id]},
+            context={
+                "region": region,
+                "practices": catalogue.practices_by_region[region.id],
+                # For the embed snippet's choice ("alleen <kernelement> (n)").
+                "core_element_counts": Counter(p.core_element for p in catalogue.practices_by_region[region.id]),
+            },
             source=catalogue.source_of("regions", region.id),
             meta={"kennisbank_scripts": ["embed.js", "region-embed.js"]},  # the embed preview and snippet
         ))

@@ -88,6 +88,11 @@ def mailto(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
+#: Stands for the way to the site root in a card rendered once for many pages (Renderer.card).
+#: Autoescaping turns any ``<`` from content into ``&lt;``, so only a template can write it.
+_SITE_ROOT = "<kb-site-root>"
+
+
 class HeldBack:
     """Parts of one page that Material's site search must not read, kept out of ``page.content``
     until the page is written (:meth:`restore`, from ``on_post_page``).
@@ -138,8 +143,8 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
-        #: Rendered cards by (template, card id, link): see :meth:`card`.
-        self._cards: dict[tuple[str, str, str], Markup] = {}
+        #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
+        self._cards: dict[tuple[str, str], str] = {}
 
     def markdown_field(self, text: str | None) -> Markup:
         """A Markdown field from YAML as sanitised HTML (for fields besides a page's own body)."""
@@ -158,19 +163,20 @@ class Renderer:
         html = self.markdown.convert(text)
         return html, list(getattr(self.markdown, "toc_tokens", []))
 
-    def card(self, template: str, practice: Any, href: str) -> Markup:
-        """One practice as a card in a listing, rendered once per template and link.
+    def card(self, template: str, practice: Any, to_root: str) -> Markup:
+        """One practice as a card in a listing, from a page whose way to the site root is ``to_root``.
 
         A card appears in up to seven listings (all practices, its regions, its core element
-        and their embeds); from pages at the same depth its link is the same, so its HTML is too.
+        and their embeds). It is rendered once per template, with its link written from the
+        site root behind a marker; each listing puts in its own way to the root.
         """
-        key = (template, practice.id, href)
+        key = (template, practice.id)
         html = self._cards.get(key)
         if html is None:
-            html = self._cards[key] = Markup(
-                self.env.get_template(template).render(catalogue=self.catalogue, practice=practice, href=href)
+            html = self._cards[key] = self.env.get_template(template).render(
+                catalogue=self.catalogue, practice=practice, href=Markup(_SITE_ROOT) + practice_url(practice.id)
             )
-        return html
+        return Markup(html.replace(_SITE_ROOT, to_root))
 
     def render(
         self, template: str, page_url: str, body_html: str, context: dict[str, Any], held_back: HeldBack | None = None
@@ -188,7 +194,7 @@ class Renderer:
             catalogue=self.catalogue,
             page_url=page_url,
             body_html=Markup(body_html),
-            render_card=lambda template, practice: self.card(template, practice, url(practice_url(practice.id))),
+            render_card=lambda template, practice: self.card(template, practice, url("")),
             outside_search=held_back if held_back is not None else (lambda caller: caller()),
             url=url,
             mailto=mailto,
