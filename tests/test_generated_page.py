@@ -36,3 +36,9 @@ def test_held_back_parts_return_in_place() -> None:
     second = held(lambda: "<ul>twee</ul>")
     assert first != second and "een" not in first
     assert held.restore(f"<main>{first}<p>midden</p>{second}</main>") == "<main><ul>een</ul><p>midden</p><ul>twee</ul></main>"
+
+
+def test_nested_held_back_parts_all_return() -> None:
+    held = HeldBack()
+    outer = held(lambda: f"<section>{held(lambda: '<nav>kruimelpad</nav>')}<ul>kaarten</ul></section>")
+    assert held.restore(f"<main>{outer}</main>") == "<main><section><nav>kruimelpad</nav><ul>kaarten</ul></section></main>"

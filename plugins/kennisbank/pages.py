@@ -7,6 +7,7 @@ DESIGN.md; regions link to them, so they are stable.
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,7 +54,8 @@ class PageSpec:
         Titles are escaped here because Material puts ``page.title`` into navigation and
         headings without escaping; the escaped form displays as the plain text it is.
         """
-        meta: dict[str, Any] = {"title": str(escape(self.title)), **self.meta}
+        # A copy per page, as reading front matter would give: specs share their meta dicts.
+        meta: dict[str, Any] = {"title": str(escape(self.title)), **copy.deepcopy(self.meta)}
         if self.description:
             meta["description"] = str(escape(self.description))
         return meta

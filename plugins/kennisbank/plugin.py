@@ -166,7 +166,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         held_back = self.held_back.pop(page.file.src_uri, None)
-        return held_back.restore(output) if held_back is not None else output
+        if held_back is None:
+            return output
+        page.content = held_back.restore(page.content or "")  # whole again for plugins that read it later
+        return held_back.restore(output)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.held_back = {}

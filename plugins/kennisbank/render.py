@@ -109,11 +109,13 @@ class HeldBack:
     def __call__(self, caller: Callable[[], str]) -> Markup:
         """Jinja: ``{% call outside_search() %}...{% endcall %}``; leaves a marker in its place."""
         marker = f"<!--kennisbank-held-back-{len(self.parts)}-->"
+        self.parts[marker] = ""  # claimed before the caller runs: a call nested inside gets its own
         self.parts[marker] = str(caller())
         return Markup(marker)
 
     def restore(self, html: str) -> str:
         """The written page with every held-back part back in its place."""
+        # Outer parts first: a nested part's marker is inside its outer part's text.
         for marker, part in self.parts.items():
             html = html.replace(marker, part, 1)
         return html
