@@ -114,7 +114,7 @@ URLS = {
 def _listing(src_uri: str, title: str, template: str, description: str, context: dict[str, Any] | None = None) -> PageSpec:
     """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise)."""
     url = src_uri.removesuffix("index.md")
-    meta = {"kennisbank_filters": True, "kennisbank_scripts": ["filters.js"]} if context and "facets" in context else {}
+    meta = {"kennisbank_scripts": ["filters.js"]} if context and "facets" in context else {}
     return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True,
                     context=context or {}, meta=meta)
 
