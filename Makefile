@@ -47,7 +47,7 @@ schema: $(STAMP)
 	$(BIN)/python scripts/schema.py
 
 linkcheck: $(STAMP)
-	$(BIN)/python scripts/linkcheck.py
+	$(BIN)/python scripts/internal_links.py
 
 linkcheck-extern: $(STAMP)
 	$(BIN)/python scripts/linkcheck_extern.py --report linkrapport.md

@@ -18,7 +18,6 @@ import datetime
 import html
 import io
 import re
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -29,11 +28,13 @@ from typing import Any, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from linkcheck import serve  # noqa: E402
+from internal_links import run_linkchecker, serve  # noqa: E402
 
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`)\]]+")
 REDIRECT = re.compile(r"Redirected to `([^']+)' status: (\d+)")
 PERMANENT = {301, 308}
+#: The project's settings, so that a user's own ~/.config/linkchecker/linkcheckerrc plays no part.
+EXTERN_CONFIG = ROOT / "scripts" / "linkcheckerrc-extern"
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,10 @@ def check(urls: dict[str, list[Source]], timeout: int) -> list[Outcome]:
         server, base_url = serve(Path(folder))
         try:
             command = [
-                str(Path(sys.executable).with_name("linkchecker")), "--check-extern", "--recursion-level", "1",
-                "--timeout", str(timeout), "--threads", "10", "--no-status", "--verbose", "--output", "csv", base_url,
+                "--config", str(EXTERN_CONFIG), "--check-extern", "--recursion-level", "1",
+                "--timeout", str(timeout), "--no-status", "--verbose", "--output", "csv", base_url,
             ]
-            result = subprocess.run(command, capture_output=True, text=True, timeout=max(600, 5 * timeout * len(urls)))
+            result = run_linkchecker(command, timeout=max(600, 5 * timeout * len(urls)))
         finally:
             server.shutdown()
     if result.returncode not in (0, 1):

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from axe_playwright_python.base import AXE_SCRIPT
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from linkcheck import serve as serve_directory  # noqa: E402
+from internal_links import serve as serve_directory  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
