@@ -34,10 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from generate import write_project  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one launch recipe for tests and benchmarks)
 
 
 def build_site(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
@@ -96,7 +93,7 @@ def browser_figures(site: Path, keystrokes: int) -> dict[str, float]:
     figures: dict[str, float] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page()
             requested: list[str] = []
             page.on("request", lambda request: requested.append(request.url))
