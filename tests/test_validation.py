@@ -77,9 +77,9 @@ def test_empty_required_field(tmp_path: Path) -> None:
     assert errors == ["data/practices.yaml:5: summary: mag niet leeg zijn"]
 
 
-def test_empty_region_list(tmp_path: Path) -> None:
-    errors = errors_for(tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions: []"))
-    assert errors == ["data/practices.yaml:4: regions: mag niet leeg zijn"]
+def test_a_practice_may_name_no_region(tmp_path: Path) -> None:
+    """Where a source names no region the card claims none (``landelijk`` is only for national items)."""
+    assert errors_for(tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions: []")) == []
 
 
 def test_wrong_types(tmp_path: Path) -> None:

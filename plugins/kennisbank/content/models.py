@@ -110,7 +110,10 @@ class Practice(ContentModel):
     id: Slug = Field(description="Unieke id in kleine letters met koppeltekens; wordt het webadres")
     title: Text = Field(description="Titel van de praktijk")
     core_element: Slug = Field(description="Id van het kernelement (zie data/core_elements.yaml)")
-    regions: list[Slug] = Field(min_length=1, description="Id's van de regio's (zie data/regions.yaml)")
+    regions: list[Slug] = Field(
+        default_factory=list,
+        description="Id's van de regio's (zie data/regions.yaml); leeg als de bron geen regio noemt, 'landelijk' alleen voor wat landelijk is",
+    )
     summary: Text = Field(description="Samenvatting in één of twee zinnen, platte tekst")
     body: Markdown = Field(description="Beschrijving in Markdown")
     contacts: list[Contact] = Field(default_factory=list, description="Contactpersonen")
