@@ -22,12 +22,13 @@ SCHEMAS = ROOT / "schemas"
 
 
 def schema_text(collection) -> str:
-    schema = TypeAdapter(list[collection.model]).json_schema()  # type: ignore[name-defined]
+    schema = TypeAdapter(collection.model if collection.single else list[collection.model]).json_schema()  # type: ignore[name-defined]
+    own = {key: value for key, value in schema.items() if key not in ("title", "description")}
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"data/{collection.file}",
-        "description": (collection.model.__doc__ or "").strip().splitlines()[0],
-        **schema,
+        "description": " ".join((collection.model.__doc__ or "").strip().split("\n\n")[0].split()),
+        **own,
     }
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 

@@ -65,7 +65,7 @@ yaml_values = st.recursive(
 @given(st.lists(yaml_values, max_size=4))
 def test_any_structure_as_practices_ends_in_errors_or_models(tmp_path_factory, items) -> None:
     data = tmp_path_factory.mktemp("d")
-    for name in ("core_elements.yaml", "regions.yaml", "sources.yaml"):
+    for name in ("core_elements.yaml", "regions.yaml", "sources.yaml", "programme.yaml"):
         shutil.copy2(ROOT / "data" / name, data / name)
     (data / "practices.yaml").write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
     try:

@@ -47,7 +47,7 @@ def remote():
 def test_report_names_broken_and_moved_links_with_file_and_line(remote: str, tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("core_elements.yaml", "regions.yaml", "sources.yaml"):
+    for name in ("core_elements.yaml", "regions.yaml", "sources.yaml", "programme.yaml"):
         shutil.copy2(ROOT / "data" / name, data / name)
     links = "".join(f"    - title: {name}\n      url: {remote}/{name}\n" for name in ("ok", "verhuisd", "tijdelijk", "weg", "fout", "traag"))
     (data / "practices.yaml").write_text(

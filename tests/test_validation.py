@@ -38,7 +38,7 @@ def data_dir(tmp_path: Path, practices: str) -> Path:
     """The real regions, core elements and sources with ``practices`` as practices.yaml."""
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
-    for name in ("core_elements.yaml", "regions.yaml", "sources.yaml"):
+    for name in ("core_elements.yaml", "regions.yaml", "sources.yaml", "programme.yaml"):
         shutil.copy2(ROOT / "data" / name, data / name)
     (data / "practices.yaml").write_text(textwrap.dedent(practices), encoding="utf-8")
     return data
@@ -79,7 +79,8 @@ def test_empty_required_field(tmp_path: Path) -> None:
 
 def test_a_practice_may_name_no_region(tmp_path: Path) -> None:
     """Where a source names no region the card claims none (``landelijk`` is only for national items)."""
-    assert errors_for(tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions: []")) == []
+    content = load_content(data_dir(tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions: []")))
+    assert content["practices"][0].regions == []
 
 
 def test_wrong_types(tmp_path: Path) -> None:
@@ -188,6 +189,7 @@ def test_region_pilot_profile_only_for_proeftuin(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy2(ROOT / "data" / "core_elements.yaml", data)
+    shutil.copy2(ROOT / "data" / "programme.yaml", data)
     (data / "practices.yaml").write_text("[]\n")
     (data / "regions.yaml").write_text(
         "- id: landelijk\n  name: Landelijk\n  kind: landelijk\n"

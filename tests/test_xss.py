@@ -96,8 +96,12 @@ def test_nothing_executes_anywhere(hostile_site: Path, chromium) -> None:
         for url in urls:
             page.goto(base + url, wait_until="networkidle")
             if url.startswith("praktijken/") and url.endswith("praktijken/"):
-                page.fill("#kb-q", "praktijk")  # render search results, from the index
-                page.wait_for_timeout(500)
+                # Search results from the index: marked titles, excerpts of bodies and contact lines.
+                for query in ("praktijk", "kapotte html", "alert script", "onerror"):
+                    page.fill("#kb-q", query)
+                    page.wait_for_timeout(600)
+                    assert page.evaluate("window.__xss") == [], (url, query)
+                    assert page.evaluate("document.querySelectorAll('[data-kb-list] script, [data-kb-list] img, [data-kb-list] svg, [data-kb-list] iframe').length") == 0
             for element in page.locator("abbr").all()[:3]:
                 element.hover()  # glossary tooltips
             assert page.evaluate("window.__xss") == [], url
@@ -114,5 +118,8 @@ def test_nothing_executes_anywhere(hostile_site: Path, chromium) -> None:
 def test_feed_and_search_index_carry_the_text_as_data(hostile_site: Path) -> None:
     feed = json.loads((hostile_site / "api/v1/praktijken.json").read_text(encoding="utf-8"))
     assert feed["items"][0]["summary"] == HOSTILE
-    index = json.loads((hostile_site / "assets/kennisbank/zoekindex/praktijken.json").read_text(encoding="utf-8"))
-    assert index["ids"] and "terms" in index
+    folder = hostile_site / "assets/kennisbank/zoekindex/praktijken"
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert manifest["ids"] and manifest["shards"]
+    texts = [json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("x-*.json")]
+    assert any(HOSTILE.split()[0] in line for bucket in texts for card in bucket["texts"] for lines in card for line in lines)

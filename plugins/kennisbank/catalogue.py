@@ -8,6 +8,7 @@ points at.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -17,6 +18,7 @@ from .content.models import (
     ConversationCard,
     CoreElement,
     GlossaryEntry,
+    Programme,
     Instrument,
     KompasPhase,
     KompasStep,
@@ -49,6 +51,7 @@ def _group(items: Iterable[Any], keys_of: Any) -> Groups:
 class Catalogue:
     """Content by id, grouped by what pages list, and where each item was written."""
 
+    programme: Programme
     core_elements: dict[str, CoreElement]
     regions: dict[str, Region]
     practices: dict[str, Practice]
@@ -113,6 +116,17 @@ class Catalogue:
         return self.kompas_phases[step.phase]
 
 
+def title_key(title: str) -> str:
+    """How a title sorts A–Z for a Dutch reader: without case or accents ('Één' with 'Een')."""
+    plain = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(character for character in plain if not unicodedata.combining(character))
+
+
+def by_title(items: Iterable[Any]) -> list[Any]:
+    """Items with a ``title`` in A–Z order: the order listings show before anyone sorts."""
+    return sorted(items, key=lambda item: title_key(item.title))
+
+
 def build_catalogue(content: Content) -> Catalogue:
     """Index validated content; assumes references were checked by validation."""
     from .content.registry import COLLECTIONS
@@ -130,6 +144,7 @@ def build_catalogue(content: Content) -> Catalogue:
         return {item.id: item for item in content[name]}
 
     return Catalogue(
+        programme=content["programme"][0],
         core_elements=by_id("core_elements"),
         regions=by_id("regions"),
         practices=by_id("practices"),

@@ -16,18 +16,24 @@ from typing import Any
 from markupsafe import escape
 
 from .build_clock import build_time
-from .catalogue import Catalogue
+from .catalogue import Catalogue, by_title
 from .facets import instrument_facets, practice_facets
 
-#: Marker in a hand-written page's front matter: ``kennisbank: start`` renders the home page.
-HOME_MARKER = "start"
+#: Markers in a hand-written page's front matter (``kennisbank: start``): the partial that
+#: renders the page around its own text, with what comes from data/ (tiles, contact address).
+PAGE_MARKERS = {"start": "partials/kennisbank/home.html", "over": "partials/kennisbank/about.html"}
 #: Where the plugin's static files land in the site.
 ASSETS_URI = "assets/kennisbank"
 
 
+def index_folder(name: str) -> str:
+    """Site folder of a catalogue text index (``praktijken``, ``instrumenten``): see exports/search_index.py."""
+    return f"{ASSETS_URI}/zoekindex/{name}/"
+
+
 def index_uri(name: str) -> str:
-    """Site path of a prebuilt lunr index (``praktijken``, ``instrumenten``)."""
-    return f"{ASSETS_URI}/zoekindex/{name}.json"
+    """Site path of a text index's manifest, which filters.js loads first."""
+    return index_folder(name) + "index.json"
 
 
 @dataclass(frozen=True)
@@ -112,9 +118,15 @@ URLS = {
 
 
 def _listing(src_uri: str, title: str, template: str, description: str, context: dict[str, Any] | None = None) -> PageSpec:
-    """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise)."""
+    """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise).
+
+    A filterable listing puts its results first: the site menu and the page's table of contents
+    give way to the filter column (``hide``), and a skip link leads straight to the results.
+    """
     url = src_uri.removesuffix("index.md")
-    meta = {"kennisbank_scripts": ["filters.js"]} if context and "facets" in context else {}
+    meta: dict[str, Any] = {}
+    if context and "facets" in context:
+        meta = {"kennisbank_scripts": ["filters.js"], "hide": ["navigation", "toc"], "kennisbank_skip_results": True}
     return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True,
                     context=context or {}, meta=meta)
 
@@ -124,11 +136,13 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
     specs = [
         _listing("praktijken/index.md", "Praktijken", "partials/kennisbank/practices.html",
                  "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario.",
-                 {"facets": practice_facets(catalogue), "search_index": index_uri("praktijken")}),
+                 {"facets": practice_facets(catalogue), "search_index": index_uri("praktijken"),
+                  "practices": by_title(catalogue.practices.values())}),
         _listing("kernelementen/index.md", "Kernelementen", "partials/kennisbank/core_elements.html",
                  "De kernelementen van het Toekomstscenario kind- en gezinsbescherming."),
         _listing("regio/index.md", "Regio's en proeftuinen", "partials/kennisbank/regions.html",
-                 "Proeftuinen en regio's die werken aan het Toekomstscenario."),
+                 "Proeftuinen en regio's die werken aan het Toekomstscenario, en welke kennis er per regio is.",
+                 {"coverage": coverage(catalogue)}),
     ]
     if catalogue.kompas_steps:
         specs.append(_listing("kompas/index.md", "Kompas domeinoverstijgend samenwerken", "partials/kennisbank/kompas.html",
@@ -136,7 +150,8 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
     if catalogue.instruments:
         specs.append(_listing("instrumenten/index.md", "Instrumenten", "partials/kennisbank/instruments.html",
                               "Werkpakketten, toolboxen, handreikingen en onderzoek bij het Toekomstscenario.",
-                              {"facets": instrument_facets(catalogue), "search_index": index_uri("instrumenten")}))
+                              {"facets": instrument_facets(catalogue), "search_index": index_uri("instrumenten"),
+                               "instruments": by_title(catalogue.instruments.values())}))
     if catalogue.violence_profiles:
         specs.append(_listing("geweldsprofielen/index.md", "Geweldsprofielen", "partials/kennisbank/profiles.html",
                               "Vijf geweldsprofielen: patronen van onveiligheid in huishoudens en wat ze betekenen voor kinderen."))
@@ -210,6 +225,25 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
             context={"card": card}, source=catalogue.source_of("conversation_cards", card.id),
         ))
     return specs
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One region in the overview of where the knowledge is: its number of practices per core element."""
+
+    region: Any
+    counts: list[tuple[Any, int]]  # (core element, number of practices), in core element order
+    total: int
+
+
+def coverage(catalogue: Catalogue) -> list[CoverageRow]:
+    """Core elements × regions: how many practices each region shares per core element (the gaps show as 0)."""
+    rows = []
+    for region in catalogue.pilots + catalogue.other_regions:
+        own = catalogue.practices_by_region[region.id]
+        counts = Counter(practice.core_element for practice in own)
+        rows.append(CoverageRow(region, [(core, counts[core.id]) for core in catalogue.core_elements.values()], len(own)))
+    return rows
 
 
 def review_spec(catalogue: Catalogue, today: datetime.date) -> PageSpec:

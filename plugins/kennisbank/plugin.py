@@ -23,7 +23,7 @@ from .content import Content, ContentErrors, load_content
 from .exports.feed import write_feeds
 from .exports.search_index import IndexBuilds
 from .generated_page import GeneratedPage, nav_titles
-from .pages import ASSETS_URI, HOME_MARKER, PageSpec, index_uri, page_specs
+from .pages import ASSETS_URI, PAGE_MARKERS, PageSpec, index_folder, page_specs
 from .render import HeldBack, Renderer, sanitise_html
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -76,6 +76,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             log.error("%s\nDe site toont de laatste goede versie tot dit is opgelost.", errors.report())
             content = self.last_good
         self.catalogue = build_catalogue(content)
+        # For the theme's own templates (the footer on every page): the programme's address.
+        programme = self.catalogue.programme
+        config.extra["kennisbank_programme"] = {"name": programme.name, "email": programme.email}
         if not config.site_url:
             raise PluginError(
                 "kennisbank: zet site_url in mkdocs.yml (het publieke adres van de site); "
@@ -134,7 +137,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self._patch_site_search_stemming(files, config)
         assert self.catalogue is not None
         if self.config.text_index:
-            self.indexes = IndexBuilds(self.catalogue)  # runs beside page rendering when large
+            self.indexes = IndexBuilds(self.catalogue)
         return files
 
     def _edit_uri(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
@@ -161,7 +164,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         assert self.catalogue is not None
         write_feeds(self.catalogue, Path(config.site_dir), config.site_url or "")
         if self.indexes is not None:
-            self.indexes.write(Path(config.site_dir), index_uri)
+            self.indexes.write(Path(config.site_dir), index_folder)
             self.indexes = None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -184,6 +187,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             body = sanitise_html(html) if spec.sanitise else html
             held_back = self.held_back[page.file.src_uri] = HeldBack()
             return self.renderer.render(spec.template, page.url, body, spec.context, held_back)
-        if page.meta.get("kennisbank") == HOME_MARKER:
-            return self.renderer.render("partials/kennisbank/home.html", page.url, html, {})
+        template = PAGE_MARKERS.get(page.meta.get("kennisbank"))
+        if template is not None:
+            return self.renderer.render(template, page.url, html, {})
         return html

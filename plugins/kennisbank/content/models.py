@@ -320,6 +320,15 @@ class ConversationCard(ContentModel):
     source: Slug | None = None
 
 
+class Programme(ContentModel):
+    """The programme team that publishes the kennisbank: the address for every question that
+    no practice's own contact person answers."""
+
+    name: Text = Field(description="Naam van het programmateam zoals het op de site staat")
+    short_name: Text = Field(description="Hoe de site het team in een zin noemt, bijvoorbeeld 'het programmateam'")
+    email: Email = Field(description="E-mailadres voor vragen aan het programmateam")
+
+
 class GlossaryEntry(ContentModel):
     """An abbreviation used in the documents."""
 

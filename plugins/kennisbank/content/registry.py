@@ -22,6 +22,7 @@ class Collection:
     model: type[BaseModel]
     required: bool = False
     key: str = "id"  # the field that identifies an item and that references point at
+    single: bool = False  # the file is one mapping (one item), not a list of items
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("violence_profiles", "violence_profiles.yaml", models.ViolenceProfile),
     Collection("conversation_cards", "conversation_cards.yaml", models.ConversationCard),
     Collection("glossary", "glossary.yaml", models.GlossaryEntry, key="term"),
+    Collection("programme", "programme.yaml", models.Programme, required=True, single=True),
 )
 
 REFERENCES: tuple[Reference, ...] = (

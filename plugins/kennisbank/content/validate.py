@@ -48,6 +48,12 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
         if document is None:
             content.unreadable.add(collection.name)
             continue
+        if collection.single:
+            single_errors = _as_one_item(document)
+            if single_errors:
+                errors += single_errors
+                content.unreadable.add(collection.name)
+                continue
         content.documents[collection.name] = document
         items, item_errors = validate_items(document, collection.model)
         errors += item_errors
@@ -57,6 +63,16 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
     if errors:
         raise ContentErrors(errors)
     return content
+
+
+def _as_one_item(document: SourceDocument) -> list[ContentError]:
+    """A file that holds one item (a mapping) as a list of that one item, so every check that
+    works on lists of items works on it; its lines are found with or without the item index."""
+    if not isinstance(document.data, dict):
+        return [ContentError(document.file, 1, "", "dit bestand bevat één item met velden (veld: waarde), geen lijst")]
+    document.data = [document.data]
+    document.lines.update({(0, *path): line for path, line in list(document.lines.items())})
+    return []
 
 
 def validate_items(document: SourceDocument, model: type[BaseModel]) -> tuple[list[Any], list[ContentError]]:

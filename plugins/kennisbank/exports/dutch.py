@@ -53,6 +53,11 @@ def stemmer(token: Any, i: int | None = None, tokens: list[Any] | None = None) -
     return token.update(lambda text, metadata=None: _stemmer.stemWord(text))
 
 
+def trim(word: str) -> str:
+    """A word without the non-word characters around it, as the trimmer leaves it."""
+    return _TRAILING.sub("", _LEADING.sub("", word))
+
+
 def stem(word: str) -> str:
     """One word through trimmer, stop words and stemmer ('' for a stop word): for tests and tools."""
     trimmed = _TRAILING.sub("", _LEADING.sub("", word.lower()))

@@ -43,6 +43,18 @@ class Contact(_FeedModel):
     role: str | None = None
 
 
+class ContactPoint(_FeedModel):
+    """Whom to ask about a practice: its own contact person, or else the programme team."""
+
+    kind: Literal["praktijk", "programmateam"] = Field(
+        description="'praktijk': een contactpersoon van de praktijk zelf; 'programmateam': het landelijk programmateam, "
+        "omdat de praktijk geen eigen contactpersoon met e-mailadres heeft"
+    )
+    name: str | None = None
+    email: str
+    organisation: str | None = None
+
+
 class Link(_FeedModel):
     title: str
     url: str
@@ -57,6 +69,7 @@ class FeedItem(_FeedModel):
     summary: str = Field(description="Eén of twee zinnen platte tekst")
     body: str = Field(description="Beschrijving in Markdown")
     contacts: list[Contact]
+    contact_point: ContactPoint | None = Field(default=None, description="Wie je vragen over de praktijk kunt stellen (sinds v1.1)")
     links: list[Link]
     themes: list[str]
     principles: list[str]
@@ -98,6 +111,7 @@ def _item(practice: Any, catalogue: Any, absolute: Any) -> FeedItem:
         summary=practice.summary,
         body=practice.body,
         contacts=[Contact(**contact.model_dump()) for contact in practice.contacts],
+        contact_point=_contact_point(practice, catalogue.programme),
         links=[Link(title=link.title, url=link.url) for link in practice.links],
         themes=list(practice.themes),
         principles=list(practice.principles),
@@ -105,6 +119,13 @@ def _item(practice: Any, catalogue: Any, absolute: Any) -> FeedItem:
         source=Reference(id=source.id, title=source.title, url=source.url) if source else None,
         last_reviewed=practice.last_reviewed,
     )
+
+
+def _contact_point(practice: Any, programme: Any) -> ContactPoint:
+    own = next((contact for contact in practice.contacts if contact.email), None)
+    if own is not None:
+        return ContactPoint(kind="praktijk", name=own.name, email=own.email, organisation=own.organisation)
+    return ContactPoint(kind="programmateam", name=programme.name, email=programme.email)
 
 
 def write_feeds(catalogue: Any, site_dir: Path, site_url: str) -> None:

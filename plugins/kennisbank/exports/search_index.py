@@ -1,165 +1,247 @@
-"""Prebuilt lunr indexes for the catalogue listings, searched in the browser by lunr.js.
+"""Catalogue text indexes that a query downloads in parts: every word a card holds is findable.
 
-Only what a card is found by is indexed (title, summary, regions, organisations, themes,
-core element), not every word of the body: the index stays small enough to download when a
-professional starts typing, and fast to build for thousands of cards.
+A professional types in the search box of /praktijken/ or /instrumenten/ and expects to find a
+card by any word it contains: title, summary, body, contact persons and organisations, link
+titles, regions, core element, themes. At thousands of cards an index of all that is megabytes,
+and lunr's serialised index cannot be loaded in parts. So the index is split here into files
+that the browser fetches only as a query needs them (``filters.js`` reads them):
+
+``index.json``
+    the manifest: format version, the fields with their weights, the card ids (position →
+    id), the shard keys that exist, and the size of a text bucket.
+``t-<key>.json``
+    every term whose first two letters are ``<key>``: per field, the cards that hold it
+    (delta-coded positions) with how often, and for body and "about" the sentence or line
+    where it first stands (for the excerpt that shows why a card matched).
+``x-<n>.json``
+    the readable texts (body sentences, "about" lines) of cards ``n * BUCKET`` onwards: a
+    query fetches only the buckets of the results it shows an excerpt for.
+``woorden.json``
+    every word of the cards with the number of cards that hold it: for "bedoelde je …" when
+    a query finds nothing (fetched only then).
+
+Words become terms through lunr's own Dutch pipeline (``dutch.py``, registered with lunr.py's
+``Pipeline``): lunr.js runs the same pipeline on the query in the browser, so a plural finds its
+singular exactly as before. Only lunr's index format is not used, because it cannot be split.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from lunr.builder import Builder
+from lunr.pipeline import Pipeline
 
+from ..readability import sentences
 from . import dutch
+
+FORMAT_VERSION = 2
+#: Cards per text bucket: a results page shows excerpts for about ten cards, often neighbours.
+BUCKET = 20
+#: lunr's tokenizer separator (lunr.js ``/[\s\-]+/``; lunr.py ``SEPARATOR_CHARS``).
+SEPARATOR = re.compile("[ \t\n\r\x0c\x0b\xa0-]+")
+_LETTERS = re.compile(r"^[^\W\d_]{3,}$")
+_DIACRITICS = re.compile("[\u0300-\u036f]")
 
 
 @dataclass(frozen=True)
 class IndexField:
-    """A field of the index and how much a match in it counts."""
+    """A field of the index, how much a match in it counts, and whether it gives excerpts."""
 
     name: str
-    boost: int = 1
+    weight: float
+    excerpt: bool = False
 
 
-# Few fields keep the index small: lunr writes every field of every term, even when empty.
-FIELDS = (IndexField("title", 10), IndexField("summary", 2), IndexField("about", 3))
+#: Title and summary rank above the rest: they say what a card is about; the body only mentions.
+FIELDS = (
+    IndexField("title", 10),
+    IndexField("summary", 5),
+    IndexField("about", 2, excerpt=True),
+    IndexField("body", 1, excerpt=True),
+)
 
 
-def build_index(documents: Iterable[dict[str, str]], fields: Iterable[IndexField] = FIELDS) -> dict[str, Any]:
-    """A serialised lunr index (lunr.js 2.3 schema) over ``documents``, keyed by their ``id``."""
-    builder = Builder()
-    builder.pipeline.add(dutch.trimmer, dutch.stop_word_filter, dutch.stemmer)
-    builder.search_pipeline.add(dutch.stemmer)
-    builder.ref("id")
-    for field in fields:
-        builder.field(field.name, boost=field.boost)
-    for document in documents:
-        builder.add(document)
-    return builder.build().serialize()
+@dataclass
+class Document:
+    """One card as the index sees it: title and summary as text, "about" as lines, the body as
+    Markdown (split into sentences when the index is built, possibly in a worker process)."""
+
+    id: str
+    title: str
+    summary: str
+    about: list[str] = field(default_factory=list)
+    body: str = ""
+
+    def lines(self, name: str) -> list[str]:
+        """The field ``name`` as the lines an excerpt can show (one line for title and summary)."""
+        if name == "body":
+            return sentences(self.body)
+        value = getattr(self, name)
+        return value if isinstance(value, list) else [value]
 
 
-def practice_documents(catalogue: Any) -> list[dict[str, str]]:
-    """What each practice is found by: title, summary, and its regions, organisations and themes."""
-    return [
-        {
-            "id": practice.id,
-            "title": practice.title,
-            "summary": practice.summary,
-            "about": " ".join(
-                [catalogue.core_elements[practice.core_element].title]
-                + [catalogue.regions[region].name for region in practice.regions]
-                + [contact.organisation for contact in practice.contacts if contact.organisation]
-                + [theme.replace("-", " ") for theme in practice.themes]
-            ),
-        }
-        for practice in catalogue.practices.values()
-    ]
+def shard_key(term: str) -> str:
+    """The file a term lives in: its first two letters without accents (``_`` for anything else).
+
+    filters.js computes the same key from the query word and from its stem.
+    """
+    plain = _DIACRITICS.sub("", unicodedata.normalize("NFD", term))[:2].ljust(2, "_")
+    return "".join(character if "a" <= character <= "z" or "0" <= character <= "9" else "_" for character in plain)
 
 
-def instrument_documents(catalogue: Any) -> list[dict[str, str]]:
-    """What each instrument is found by: title, summary, publisher, kind, core element."""
-    return [
-        {
-            "id": instrument.id,
-            "title": instrument.title,
-            "summary": instrument.summary,
-            "about": " ".join(
-                filter(None, [instrument.publisher, instrument.kind, catalogue.core_elements[instrument.core_element].title])
-            ),
-        }
-        for instrument in catalogue.instruments.values()
-    ]
+class Terms:
+    """Words to index terms through lunr.py's pipeline with the Dutch functions, one call per
+    distinct word (a corpus of thousands of cards has far fewer distinct words than words)."""
+
+    def __init__(self) -> None:
+        self.pipeline = Pipeline()
+        self.pipeline.add(dutch.trimmer, dutch.stop_word_filter, dutch.stemmer)
+        self.cache: dict[str, list[str]] = {}
+
+    def of(self, word: str) -> list[str]:
+        terms = self.cache.get(word)
+        if terms is None:
+            terms = self.cache[word] = self.pipeline.run_string(word)
+        return terms
 
 
-#: Every index the site ships, by file name.
-INDEXES: dict[str, Callable[[Any], list[dict[str, str]]]] = {
+
+def practice_documents(catalogue: Any) -> list[Document]:
+    """Everything a practice card says, in the fields of the index."""
+    documents = []
+    for practice in catalogue.practices.values():
+        about = [catalogue.core_elements[practice.core_element].title]
+        about += [catalogue.regions[region].name for region in practice.regions]
+        about += [", ".join(filter(None, [c.name, c.role, c.organisation, c.email])) for c in practice.contacts]
+        about += [link.title for link in practice.links]
+        about += [theme.replace("-", " ") for theme in practice.themes]
+        documents.append(Document(practice.id, practice.title, practice.summary, about, practice.body))
+    return documents
+
+
+def instrument_documents(catalogue: Any) -> list[Document]:
+    """Everything an instrument card says, in the fields of the index."""
+    documents = []
+    for instrument in catalogue.instruments.values():
+        about = [instrument.kind, catalogue.core_elements[instrument.core_element].title]
+        about += [instrument.publisher] if instrument.publisher else []
+        about += [catalogue.regions[region].name for region in instrument.regions]
+        about += [link.title for link in instrument.links]
+        documents.append(Document(instrument.id, instrument.title, instrument.summary, about, instrument.body or ""))
+    return documents
+
+
+#: Every index the site ships, by folder name.
+INDEXES: dict[str, Callable[[Any], list[Document]]] = {
     "praktijken": practice_documents,
     "instrumenten": instrument_documents,
 }
 
 
-def export_index(documents: list[dict[str, str]]) -> dict[str, Any]:
-    """The file the browser downloads: card ids, and the index in compact form.
+def build_files(documents: list[Document]) -> dict[str, Any]:
+    """The index files (name → JSON-ready data) for ``documents``."""
+    terms = Terms()
+    known = terms.cache.get
+    # term -> field position -> {card: [count, first line]}
+    postings: dict[str, list[dict[int, list[int]]]] = defaultdict(lambda: [{} for _ in FIELDS])
+    word_cards: Counter[str] = Counter()
+    texts: list[list[list[str]]] = []
+    for position, document in enumerate(documents):
+        words_here: set[str] = set()
+        excerpts: list[list[str]] = []
+        for number, index_field in enumerate(FIELDS):
+            lines = document.lines(index_field.name)
+            if index_field.excerpt:
+                excerpts.append(lines)
+            found: dict[str, list[int]] = {}
+            for line_number, line in enumerate(lines):
+                for word in SEPARATOR.split(line.lower()):
+                    if not word:
+                        continue
+                    words_here.add(word)
+                    word_terms = known(word)
+                    if word_terms is None:
+                        word_terms = terms.of(word)
+                    for term in word_terms:
+                        entry = found.get(term)
+                        if entry is None:
+                            found[term] = [1, line_number]
+                        else:
+                            entry[0] += 1
+            for term, entry in found.items():
+                postings[term][number][position] = entry
+        texts.append(excerpts)
+        word_cards.update(word for word in map(dutch.trim, words_here) if _LETTERS.match(word) and word not in dutch.STOP_WORDS)
 
-    Refs are positions in ``ids`` instead of ids, and the index is compacted (see
-    :func:`compact_index`); filters.js expands it to lunr's own format before loading it.
-    """
-    ids = [document["id"] for document in documents]
-    numbered = [{**document, "id": str(position)} for position, document in enumerate(documents)]
-    return {"ids": ids, **compact_index(build_index(numbered))}
+    shards: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
+    for term in sorted(postings):
+        rows = []
+        for number, index_field in enumerate(FIELDS):
+            row: list[int] = []
+            previous = 0
+            for card in sorted(postings[term][number]):
+                count, line = postings[term][number][card]
+                row += [card - previous, count, line] if index_field.excerpt else [card - previous, count]
+                previous = card
+            rows.append(row)
+        shards[shard_key(term)][term] = rows
+
+    files: dict[str, Any] = {
+        "index.json": {
+            "version": FORMAT_VERSION,
+            "fields": [{"name": f.name, "weight": f.weight, "excerpt": f.excerpt} for f in FIELDS],
+            "ids": [document.id for document in documents],
+            "shards": sorted(shards),
+            "bucket": BUCKET,
+        },
+        "woorden.json": {"words": [[word, count] for word, count in sorted(word_cards.items())]},
+    }
+    for key, shard in shards.items():
+        files[f"t-{key}.json"] = {"terms": shard}
+    for start in range(0, len(documents), BUCKET):
+        files[f"x-{start // BUCKET}.json"] = {"texts": texts[start : start + BUCKET]}
+    return files
 
 
-def compact_index(serialised: dict[str, Any]) -> dict[str, Any]:
-    """lunr's serialised index in a transport form about a third smaller after gzip.
-
-    lunr writes every field of every term as an object of ref objects, and every vector
-    score with three decimals. Here a term is ``[term, index, refs per field]`` with the
-    (numeric, sorted) refs delta-encoded, and a field vector is ``[field, doc, (term delta,
-    score)...]`` with scores to two decimals, which changes no ranking a reader would notice.
-    """
-    fields = serialised["fields"]
-    terms = []
-    for term, entry in serialised["invertedIndex"]:
-        row: list[Any] = [term, entry["_index"]]
-        for field in fields:
-            row.append(_deltas(sorted(int(ref) for ref in entry[field])))
-        terms.append(row)
-    vectors = []
-    for field_ref, elements in serialised["fieldVectors"]:
-        field, doc = field_ref.split("/", 1)
-        row = [fields.index(field), int(doc)]
-        previous = 0
-        for position in range(0, len(elements), 2):
-            row += [elements[position] - previous, round(elements[position + 1], 2)]
-            previous = elements[position]
-        vectors.append(row)
-    return {"version": serialised["version"], "pipeline": serialised["pipeline"], "fields": fields, "terms": terms, "vectors": vectors}
-
-
-def _deltas(numbers: list[int]) -> list[int]:
-    previous, result = 0, []
-    for number in numbers:
-        result.append(number - previous)
-        previous = number
-    return result
-
-
-def export_json(documents: list[dict[str, str]]) -> str:
-    """The index file's text (compact JSON). A plain function, so a worker process can run it."""
-    return json.dumps(export_index(documents), ensure_ascii=False, separators=(",", ":"))
+def export_texts(documents: list[Document]) -> dict[str, str]:
+    """The index files' texts (compact JSON) by file name. A plain function, so a worker process can run it."""
+    return {name: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for name, data in build_files(documents).items()}
 
 
 class IndexBuilds:
     """Builds every catalogue index, beside page rendering when the catalogue is large.
 
-    lunr.py is pure Python and single-threaded: at thousands of cards the index takes several
-    seconds. Above ``parallel_from`` documents it runs in a second process (the machine's
-    other core) while MkDocs renders pages; below that, starting a process costs more than it
-    saves, so it runs when the files are written.
+    Splitting thousands of bodies into sentences and terms takes seconds of pure Python. Above
+    ``parallel_from`` documents it runs in a second process (the machine's other core) while
+    MkDocs renders pages; below that, starting a process costs more than it saves.
     """
 
     def __init__(self, catalogue: Any, parallel_from: int = 500):
         self.documents = {name: collect(catalogue) for name, collect in INDEXES.items()}
         self.executor: ProcessPoolExecutor | None = None
-        self.futures: dict[str, Future[str]] = {}
+        self.futures: dict[str, Future[dict[str, str]]] = {}
         if sum(len(documents) for documents in self.documents.values()) >= parallel_from:
             self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self.futures = {name: self.executor.submit(export_json, docs) for name, docs in self.documents.items()}
+            self.futures = {name: self.executor.submit(export_texts, docs) for name, docs in self.documents.items()}
 
-    def write(self, site_dir: Path, uri_of: Callable[[str], str]) -> None:
-        """Write every index into the built site (waits for the worker where there is one)."""
+    def write(self, site_dir: Path, folder_of: Callable[[str], str]) -> None:
+        """Write every index into the built site, each into its own folder (waits for the worker)."""
         try:
             for name, documents in self.documents.items():
-                text = self.futures[name].result() if name in self.futures else export_json(documents)
-                target = site_dir / uri_of(name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+                texts = self.futures[name].result() if name in self.futures else export_texts(documents)
+                folder = site_dir / folder_of(name)
+                folder.mkdir(parents=True, exist_ok=True)
+                for file_name, text in texts.items():
+                    (folder / file_name).write_text(text, encoding="utf-8")
         finally:
             self.close(wait=True)
 
