@@ -77,16 +77,28 @@ def test_practice_cards_link_back_to_steps_and_profiles(built_site: Path) -> Non
             if block.get("practice"):
                 assert f"kompas/stap-{step['number']}/" in hrefs(built_site, f"praktijken/{block['practice']}/")
     for profile in PROFILES:
-        for practice in profile.get("practices", []):
+        editorial = profile.get("editorial", {}).get("practices", [])
+        for practice in profile.get("practices", []) + editorial:
             assert f"geweldsprofielen/{profile['id']}/" in hrefs(built_site, f"praktijken/{practice}/")
+        for practice in editorial:  # the card says the link is the editors' choice, not the source's
+            html = page(built_site, f"praktijken/{practice}/").read_text(encoding="utf-8")
+            line = html[html.index(f"geweldsprofielen/{profile['id']}/"):]
+            assert "(keuze van de redactie)" in line[: line.index("</li>")]
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda profile: profile["id"])
 def test_profile_lists_its_practices_and_instruments(profile: dict, built_site: Path) -> None:
     url = f"geweldsprofielen/{profile['id']}/"
-    assert card_ids(page(built_site, url)) == profile.get("practices", [])
+    editorial = profile.get("editorial", {})
+    assert card_ids(page(built_site, url)) == profile.get("practices", []) + editorial.get("practices", [])
+    html = page(built_site, url).read_text(encoding="utf-8")
+    if editorial.get("practices") or editorial.get("instruments"):
+        chosen = html[html.index('id="past-bij"'):]
+        assert "Past bij (keuze van de redactie)" in chosen
+        for practice in editorial.get("practices", []):
+            assert f"praktijken/{practice}/" in chosen
     links = hrefs(built_site, url)
-    for instrument in profile.get("instruments", []):
+    for instrument in profile.get("instruments", []) + editorial.get("instruments", []):
         assert f"instrumenten/{instrument}/" in links
         assert url in hrefs(built_site, f"instrumenten/{instrument}/")
     assert any(link.startswith("praktijken/") and link != "praktijken/" for link in links)

@@ -65,7 +65,7 @@ def test_unknown_kompas_tool_kind(tmp_path: Path) -> None:
 def test_profile_with_unknown_practice(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "violence_profiles.yaml", "gezinsadvocaat-hart-van-brabant", "gezinsadvocaat")
     assert len(errors) == 1
-    assert errors[0].startswith(f"data/violence_profiles.yaml:{line}: practices[")
+    assert errors[0].startswith(f"data/violence_profiles.yaml:{line}: editorial.practices[")
     assert "onbekende praktijk 'gezinsadvocaat'; bedoelde je 'gezinsadvocaat-hart-van-brabant'?" in errors[0]
 
 

@@ -17,7 +17,11 @@ from .content import Content
 from .content.models import (
     ConversationCard,
     CoreElement,
+    BackgroundTopic,
+    Concept,
     GlossaryEntry,
+    KompasIntro,
+    Lesson,
     Programme,
     Instrument,
     KompasPhase,
@@ -64,6 +68,10 @@ class Catalogue:
     violence_profiles: dict[str, ViolenceProfile] = field(default_factory=dict)
     conversation_cards: dict[str, ConversationCard] = field(default_factory=dict)
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    kompas_intro: KompasIntro | None = None
+    background_topics: dict[str, BackgroundTopic] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    lessons: dict[str, Lesson] = field(default_factory=dict)
     source_lines: dict[tuple[str, Any], tuple[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -76,9 +84,15 @@ class Catalogue:
             "practices_by_principle": _group(practices, lambda p: p.principles),
             "instruments_by_core_element": _group(self.instruments.values(), lambda i: [i.core_element]),
             "tools_by_step": _group(self.kompas_tools.values(), lambda t: [t.step]),
+            # Links a source makes, and links the editors chose (shown apart, "keuze van de redactie").
             "profiles_by_practice": _group(profiles, lambda p: p.practices),
             "profiles_by_instrument": _group(profiles, lambda p: p.instruments),
-            "steps_by_practice": _group(steps, lambda s: dict.fromkeys([b.practice for b in s.blocks if b.practice] + s.practices)),
+            "editorial_profiles_by_practice": _group(profiles, lambda p: p.editorial.practices if p.editorial else []),
+            "editorial_profiles_by_instrument": _group(profiles, lambda p: p.editorial.instruments if p.editorial else []),
+            "steps_by_practice": _group(steps, lambda s: dict.fromkeys(b.practice for b in s.blocks if b.practice)),
+            "editorial_steps_by_practice": _group(steps, lambda s: s.editorial.practices if s.editorial else []),
+            "lessons_by_region": _group(self.lessons.values(), lambda lesson: lesson.regions),
+            "lessons_by_core_element": _group(self.lessons.values(), lambda lesson: [lesson.core_element]),
         }
         for name, groups in index.items():
             object.__setattr__(self, name, groups)
@@ -92,6 +106,11 @@ class Catalogue:
     profiles_by_practice: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
     profiles_by_instrument: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
     steps_by_practice: dict[str, list[KompasStep]] = field(init=False, repr=False)
+    editorial_profiles_by_practice: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
+    editorial_profiles_by_instrument: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
+    editorial_steps_by_practice: dict[str, list[KompasStep]] = field(init=False, repr=False)
+    lessons_by_region: dict[str, list[Lesson]] = field(init=False, repr=False)
+    lessons_by_core_element: dict[str, list[Lesson]] = field(init=False, repr=False)
 
     @property
     def pilots(self) -> list[Region]:
@@ -157,5 +176,9 @@ def build_catalogue(content: Content) -> Catalogue:
         violence_profiles=by_id("violence_profiles"),
         conversation_cards=by_id("conversation_cards"),
         glossary=list(content["glossary"]),
+        kompas_intro=(content["kompas_intro"] or [None])[0],
+        background_topics=by_id("background_topics"),
+        concepts=by_id("concepts"),
+        lessons=by_id("lessons"),
         source_lines=lines,
     )

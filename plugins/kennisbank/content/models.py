@@ -134,6 +134,15 @@ class CoreElement(ContentModel):
     description: Markdown
 
 
+class RegionalProject(ContentModel):
+    """A project a region runs for the Toekomstscenario (e.g. in a regional programme plan)."""
+
+    title: Text = Field(description="Naam van het project zoals de regio het noemt")
+    summary: Text = Field(description="Wat het project doet, in één of twee zinnen")
+    body: Markdown | None = Field(default=None, description="Meer over het project (Markdown)")
+    links: list[Link] = Field(default_factory=list)
+
+
 class PilotProfile(ContentModel):
     """Where a pilot (proeftuin) stands, from the research infosheet."""
 
@@ -151,6 +160,8 @@ class Region(ContentModel):
     kind: Literal["proeftuin", "regio", "landelijk"]
     description: Text | None = None
     pilot: PilotProfile | None = None
+    projects: list[RegionalProject] = Field(default_factory=list, description="Regionale projecten voor het Toekomstscenario")
+    source: Slug | None = Field(default=None, description="Id van de brontekst van de projecten (zie data/sources.yaml)")
 
     @model_validator(mode="after")
     def _pilot_only_for_proeftuin(self) -> Region:
@@ -230,6 +241,16 @@ class KompasBlock(ContentModel):
         return self
 
 
+class EditorialLinks(ContentModel):
+    """Links the editors chose, not the sources: shown as "Past bij (keuze van de redactie)",
+    apart from the links a source makes itself."""
+
+    practices: list[Slug] = Field(default_factory=list, description="Id's van praktijken die de redactie erbij vindt passen")
+    instruments: list[Slug] = Field(default_factory=list, description="Id's van instrumenten die de redactie erbij vindt passen")
+    why: Text | None = Field(default=None, description="Waarom de redactie deze koppeling legt (voor het programmateam)")
+    confirmed: bool = Field(default=False, description="true zodra het programmateam de koppeling heeft bevestigd")
+
+
 class KompasStep(ContentModel):
     """One of the eight steps of the Kompas."""
 
@@ -240,9 +261,9 @@ class KompasStep(ContentModel):
     body: Markdown
     result: Text | None = Field(default=None, description="Resultaat van de stap (laat weg als de bron er geen noemt)")
     blocks: list[KompasBlock] = Field(default_factory=list)
-    practices: list[Slug] = Field(
-        default_factory=list,
-        description="Praktijken die bij deze stap passen, naast de voorbeelden in de blokken (redactionele keuze)",
+    profiles: list[Slug] = Field(default_factory=list, description="Geweldsprofielen waar de stap zelf naar verwijst")
+    editorial: EditorialLinks | None = Field(
+        default=None, description="Praktijken die de redactie bij deze stap vindt passen, naast de voorbeelden van het Kompas"
     )
 
 
@@ -292,6 +313,7 @@ class KompasTool(ContentModel):
     purpose: Text
     materials: list[Text] = Field(default_factory=list)
     sections: list[ToolSection] = Field(min_length=1)
+    profiles: list[Slug] = Field(default_factory=list, description="Geweldsprofielen waar het werkblad zelf naar verwijst")
 
 
 class ViolenceProfile(ContentModel):
@@ -303,8 +325,9 @@ class ViolenceProfile(ContentModel):
     pattern: Markdown = Field(description="Het patroon: wat kenmerkt dit profiel")
     children: Markdown = Field(description="Wat het profiel betekent voor kinderen")
     research: Text = Field(description="Het onderzoek waar het profiel uit komt")
-    practices: list[Slug] = Field(default_factory=list, description="Praktijken die bij dit profiel passen")
-    instruments: list[Slug] = Field(default_factory=list, description="Instrumenten die bij dit profiel passen")
+    practices: list[Slug] = Field(default_factory=list, description="Praktijken die de bron zelf bij dit profiel noemt")
+    instruments: list[Slug] = Field(default_factory=list, description="Instrumenten die de bron zelf bij dit profiel noemt")
+    editorial: EditorialLinks | None = Field(default=None, description="Praktijken en instrumenten die de redactie erbij vindt passen")
     source: Slug | None = None
 
 
@@ -317,6 +340,54 @@ class ConversationCard(ContentModel):
     body: Markdown | None = None
     questions: list[Text] = Field(default_factory=list, description="Alleen reflectievragen die de bron geeft")
     publication: Link | None = None
+    source: Slug | None = None
+
+
+class KompasIntro(ContentModel):
+    """What the Kompas is and the framework its eight steps follow: the opening of /kompas/."""
+
+    intro: Markdown = Field(description="Waarom het Kompas er is en voor wie (Markdown)")
+    framework: Markdown = Field(description="Het kader van het Kompas in het kort: fasen, stappen, hoe je het gebruikt (Markdown)")
+    source: Slug | None = None
+
+
+class BackgroundTopic(ContentModel):
+    """A Kompas background topic (verdieping) with its own page: /kompas/achtergrond/<id>/."""
+
+    id: Slug
+    title: Text
+    terms: list[Text] = Field(
+        min_length=1,
+        description="Hoe andere teksten het onderwerp noemen (kleine letters maakt niet uit); de eerste keer op een pagina wordt het een link",
+    )
+    summary: Text
+    body: Markdown
+    links: list[Link] = Field(default_factory=list)
+    source: Slug | None = None
+
+
+class Concept(ContentModel):
+    """An explained concept on /begrippen/ (beside the abbreviations), e.g. a method or vision."""
+
+    id: Slug
+    title: Text = Field(description="Het begrip zoals het op de site staat")
+    terms: list[Text] = Field(
+        min_length=1,
+        description="Hoe teksten het begrip schrijven (kleine letters maakt niet uit); de eerste keer op een pagina wordt het een link",
+    )
+    definition: Text = Field(description="Wat het begrip betekent, in één of twee zinnen")
+    body: Markdown | None = Field(default=None, description="Meer uitleg, bijvoorbeeld de fasen (Markdown)")
+    source: Slug | None = None
+
+
+class Lesson(ContentModel):
+    """A lesson a region learnt, e.g. on building regional cooperation before a veiligheidsteam."""
+
+    id: Slug
+    title: Text
+    regions: list[Slug] = Field(min_length=1, description="Id's van de regio's waar de les vandaan komt")
+    core_element: Slug = Field(description="Id van het kernelement waar de les bij hoort")
+    body: Markdown
     source: Slug | None = None
 
 

@@ -49,6 +49,10 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("conversation_cards", "conversation_cards.yaml", models.ConversationCard),
     Collection("glossary", "glossary.yaml", models.GlossaryEntry, key="term"),
     Collection("programme", "programme.yaml", models.Programme, required=True, single=True),
+    Collection("kompas_intro", "kompas.yaml", models.KompasIntro, single=True),
+    Collection("background_topics", "kompas_background.yaml", models.BackgroundTopic),
+    Collection("concepts", "concepts.yaml", models.Concept),
+    Collection("lessons", "lessons.yaml", models.Lesson),
 )
 
 REFERENCES: tuple[Reference, ...] = (
@@ -63,13 +67,25 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("kompas_steps", ("phase",), "kompas_phases", "fase"),
     Reference("kompas_steps", ("blocks", "*", "practice"), "practices", "praktijk"),
     Reference("kompas_steps", ("blocks", "*", "tool"), "kompas_tools", "Kompas-tool"),
-    Reference("kompas_steps", ("practices", "*"), "practices", "praktijk"),
+    Reference("kompas_steps", ("editorial", "practices", "*"), "practices", "praktijk"),
+    Reference("kompas_steps", ("editorial", "instruments", "*"), "instruments", "instrument"),
+    Reference("kompas_steps", ("profiles", "*"), "violence_profiles", "geweldsprofiel"),
+    Reference("kompas_tools", ("profiles", "*"), "violence_profiles", "geweldsprofiel"),
     Reference("kompas_tools", ("step",), "kompas_steps", "Kompas-stap"),
     Reference("violence_profiles", ("practices", "*"), "practices", "praktijk"),
     Reference("violence_profiles", ("instruments", "*"), "instruments", "instrument"),
+    Reference("violence_profiles", ("editorial", "practices", "*"), "practices", "praktijk"),
+    Reference("violence_profiles", ("editorial", "instruments", "*"), "instruments", "instrument"),
     Reference("violence_profiles", ("source",), "sources", "bron"),
     Reference("principles", ("source",), "sources", "bron"),
     Reference("conversation_cards", ("source",), "sources", "bron"),
+    Reference("regions", ("source",), "sources", "bron"),
+    Reference("kompas_intro", ("source",), "sources", "bron"),
+    Reference("background_topics", ("source",), "sources", "bron"),
+    Reference("concepts", ("source",), "sources", "bron"),
+    Reference("lessons", ("regions", "*"), "regions", "regio"),
+    Reference("lessons", ("core_element",), "core_elements", "kernelement"),
+    Reference("lessons", ("source",), "sources", "bron"),
 )
 
 BY_NAME = {collection.name: collection for collection in COLLECTIONS}
