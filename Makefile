@@ -7,6 +7,7 @@
 #   make schema  write the JSON Schemas of the data files (schemas/) from the models
 #   make linkcheck  build, serve on 127.0.0.1 and check every internal link and anchor
 #   make linkcheck-extern  check every external URL of the content; report in linkrapport.md
+#   make leesbaarheid  plain-language report per card (long sentences, rare words); leesbaarheid.md
 #   make hooks   install the git hooks of .pre-commit-config.yaml (make check before a commit)
 #   make bench   benchmark at 1,000 / 5,000 / 10,000 synthetic cards (slow; not a test)
 # Each sets up .venv from the pinned requirements first.
@@ -20,7 +21,7 @@ BENCH_SIZES ?= 1000 5000 10000
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check nieuw schema linkcheck linkcheck-extern bench chromium venv hooks clean
+.PHONY: serve build test check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
 
 venv: $(STAMP)
 
@@ -51,6 +52,9 @@ schema: $(STAMP)
 
 linkcheck: $(STAMP)
 	$(BIN)/python scripts/internal_links.py
+
+leesbaarheid: $(STAMP)
+	$(BIN)/python scripts/leesbaarheid.py --report leesbaarheid.md
 
 linkcheck-extern: $(STAMP)
 	$(BIN)/python scripts/linkcheck_extern.py --report linkrapport.md

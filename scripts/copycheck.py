@@ -123,11 +123,24 @@ def load_allowed(path: Path = ALLOW_LIST) -> list[list[str]]:
 
 
 def _allowed(run: list[str], allowed: list[list[str]]) -> bool:
+    """Whether every stretch of the run outside the allowed phrases is shorter than ``MIN_RUN``
+    (a name list may stand in a sentence; the sentence around it must not be copied too)."""
+    covered = [False] * len(run)
     for phrase in allowed:
-        for start in range(len(phrase) - len(run) + 1):
-            if phrase[start : start + len(run)] == run:
-                return True
-    return False
+        # The phrase may stand in the run, or the run (or its start or end) in the phrase.
+        for start in range(-len(phrase) + 1, len(run)):
+            overlap = [(i, start + i) for i in range(len(phrase)) if 0 <= start + i < len(run)]
+            if overlap and all(phrase[i] == run[j] for i, j in overlap) and (
+                len(overlap) == len(phrase) or overlap[0][1] == 0 or overlap[-1][1] == len(run) - 1
+            ):
+                for _, j in overlap:
+                    covered[j] = True
+    stretch = 0
+    for is_covered in covered:
+        stretch = 0 if is_covered else stretch + 1
+        if stretch >= MIN_RUN:
+            return False
+    return True
 
 
 def find_runs(data_dir: Path, seeds: Path, allowed: list[list[str]] | None = None) -> list[Run]:

@@ -333,3 +333,21 @@ def test_overview_is_accessible_and_scrolls_in_its_own_box_on_a_phone(viewport: 
 def test_home_page_links_to_the_overview(built_site: Path) -> None:
     html = built_page(built_site, "").read_text(encoding="utf-8")
     assert 'href="regio/#overzicht"' in html
+
+
+def test_a_word_being_typed_finds_the_word_it_will_become(site_url: str, browser_page) -> None:
+    """'samenwerkin' is a prefix of 'samenwerking', not of its stem 'samenwerk': still found."""
+    from kennisbank.exports import dutch
+
+    candidates = sorted(
+        {(word, p["id"]) for p in PRACTICES for word in words_of(p["title"])
+         if len(word) >= 9 and len(dutch.stem(word)) <= len(word) - 2},
+    )
+    word, card = candidates[0]
+    typed = word[:-1]
+    assert not dutch.stem(word).startswith(typed)  # the case this test is about
+    page, _ = browser_page
+    page.goto(f"{site_url}praktijken/")
+    page.fill("#kb-q", typed)
+    wait_for_search(page)
+    assert card in visible_cards(page), (typed, word)

@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from .build_clock import build_time
 from .catalogue import Catalogue, by_title
+from .mentions import Explained, explained_items, mentioned_in
 from .facets import instrument_facets, practice_facets
 
 #: Markers in a hand-written page's front matter (``kennisbank: start``): the partial that
@@ -103,6 +104,14 @@ def card_url(card_id: str) -> str:
     return f"gesprekskaarten/{card_id}/"
 
 
+def topic_url(topic_id: str) -> str:
+    return f"kompas/achtergrond/{topic_id}/"
+
+
+def concept_url(concept_id: str) -> str:
+    return f"begrippen/#begrip-{concept_id}"
+
+
 #: Every URL helper by the name templates use, so partials build links one way only.
 URLS = {
     "practice_url": practice_url,
@@ -114,25 +123,70 @@ URLS = {
     "profile_url": profile_url,
     "card_url": card_url,
     "embed_region_url": embed_region_url,
+    "topic_url": topic_url,
+    "concept_url": concept_url,
 }
 
 
-def _listing(src_uri: str, title: str, template: str, description: str, context: dict[str, Any] | None = None) -> PageSpec:
+@dataclass(frozen=True)
+class Mentions:
+    """Which pages mention which explained topic, both ways (see mentions.py)."""
+
+    explained: list[Explained]
+    pages_of: dict[str, list[tuple[str, str]]]  # explained key -> [(page title, url)]
+    on_page: dict[str, list[Explained]]  # page url -> explained items it mentions
+
+    def topics_on(self, url: str) -> list[Explained]:
+        """The background topics a page mentions (for its "Achtergrond" box)."""
+        return [entry for entry in self.on_page.get(url, []) if entry.key.startswith("achtergrond:")]
+
+
+def find_mentions(catalogue: Catalogue) -> Mentions:
+    """Scan every card, step, tool and profile for the terms of the topics and concepts."""
+    explained = explained_items(catalogue, topic_url, concept_url)
+    pages: list[tuple[Any, str, str]] = []
+    pages += [(item, item.title, practice_url(item.id)) for item in catalogue.practices.values()]
+    pages += [(item, item.title, instrument_url(item.id)) for item in catalogue.instruments.values()]
+    pages += [(item, f"Stap {item.number}: {item.title}", step_url(item.number)) for item in catalogue.kompas_steps.values()]
+    pages += [(item, item.title, tool_url(item.id)) for item in catalogue.kompas_tools.values()]
+    pages += [(item, item.title, profile_url(item.id)) for item in catalogue.violence_profiles.values()]
+    pages += [(item, item.title, card_url(item.id)) for item in catalogue.conversation_cards.values()]
+    pages += [(item, item.title, core_element_url(item.id)) for item in catalogue.core_elements.values()]
+    pages += [(item, item.name, region_url(item.id)) for item in catalogue.regions.values()]
+    pages += [(item, item.title, topic_url(item.id)) for item in catalogue.background_topics.values()]
+    pages_of: dict[str, list[tuple[str, str]]] = {entry.key: [] for entry in explained}
+    on_page: dict[str, list[Explained]] = {}
+    if not explained:
+        return Mentions(explained, pages_of, on_page)
+    for item, title, url in pages:
+        found = [entry for entry in mentioned_in(item, explained) if entry.url != url]
+        if found:
+            on_page[url] = found
+            for entry in found:
+                pages_of[entry.key].append((title, url))
+    return Mentions(explained, pages_of, on_page)
+
+
+def _listing(
+    src_uri: str, title: str, template: str, description: str, context: dict[str, Any] | None = None,
+    meta: dict[str, Any] | None = None,
+) -> PageSpec:
     """An overview page: in the menu, hand-made markup only (nothing from YAML to sanitise).
 
     A filterable listing puts its results first: the site menu and the page's table of contents
     give way to the filter column (``hide``), and a skip link leads straight to the results.
     """
     url = src_uri.removesuffix("index.md")
-    meta: dict[str, Any] = {}
+    meta = dict(meta or {})
     if context and "facets" in context:
-        meta = {"kennisbank_scripts": ["filters.js"], "hide": ["navigation", "toc"], "kennisbank_skip_results": True}
+        meta |= {"kennisbank_scripts": ["filters.js"], "hide": ["navigation", "toc"], "kennisbank_skip_results": True}
     return PageSpec(src_uri, url, title, template, description=description, sanitise=False, in_nav=True,
                     context=context or {}, meta=meta)
 
 
-def page_specs(catalogue: Catalogue) -> list[PageSpec]:
+def page_specs(catalogue: Catalogue, mentions: Mentions | None = None) -> list[PageSpec]:
     """All generated pages, listings first."""
+    mentions = mentions if mentions is not None else find_mentions(catalogue)
     specs = [
         _listing("praktijken/index.md", "Praktijken", "partials/kennisbank/practices.html",
                  "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario.",
@@ -161,9 +215,11 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
     if catalogue.principles:
         specs.append(_listing("basisprincipes/index.md", "Basisprincipes", "partials/kennisbank/principles.html",
                               "De basisprincipes van het Toekomstscenario en wat ze in de praktijk vragen."))
-    if catalogue.glossary:
-        specs.append(_listing("begrippen/index.md", "Afkortingen", "partials/kennisbank/glossary.html",
-                              "Afkortingen die in de kennisbank en de documenten van het programma voorkomen."))
+    if catalogue.glossary or catalogue.concepts:
+        # The page of the explanations links no mention to itself.
+        specs.append(_listing("begrippen/index.md", "Begrippen en afkortingen", "partials/kennisbank/glossary.html",
+                              "Begrippen en afkortingen uit het Toekomstscenario, met uitleg en waar ze gebruikt worden.",
+                              {"concept_pages": mentions.pages_of}, meta={"kennisbank_no_mentions": True}))
 
     specs += embed_specs(catalogue)
     specs.append(review_spec(catalogue, build_time().date()))
@@ -199,6 +255,14 @@ def page_specs(catalogue: Catalogue) -> list[PageSpec]:
             f"kompas/stap-{step.number}.md", step_url(step.number), f"Stap {step.number}: {step.title}",
             "partials/kennisbank/kompas_step.html", markdown=step.body, description=step.aim,
             context={"step": step}, source=catalogue.source_of("kompas_steps", step.number),
+        ))
+    for topic in catalogue.background_topics.values():
+        specs.append(PageSpec(
+            f"kompas/achtergrond/{topic.id}.md", topic_url(topic.id), topic.title,
+            "partials/kennisbank/background_topic.html", markdown=topic.body, description=topic.summary,
+            context={"topic": topic, "mentioned_on": mentions.pages_of.get(f"achtergrond:{topic.id}", []),
+                     "explained_key": f"achtergrond:{topic.id}"},
+            source=catalogue.source_of("background_topics", topic.id),
         ))
     for tool in catalogue.kompas_tools.values():
         specs.append(PageSpec(

@@ -23,8 +23,9 @@ from .content import Content, ContentErrors, load_content
 from .exports.feed import write_feeds
 from .exports.search_index import IndexBuilds
 from .generated_page import GeneratedPage, nav_titles
-from .pages import ASSETS_URI, PAGE_MARKERS, PageSpec, index_folder, page_specs
-from .render import HeldBack, Renderer, sanitise_html
+from .mentions import MentionLinker
+from .pages import ASSETS_URI, PAGE_MARKERS, PageSpec, find_mentions, index_folder, page_specs
+from .render import HeldBack, Renderer, relative_url, sanitise_html
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -50,6 +51,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
         self.indexes: IndexBuilds | None = None
+        self.linker: MentionLinker | None = None
         #: Per page, the card lists kept away from Material's search until the page is written.
         self.held_back: dict[str, HeldBack] = {}
         # While serving: the last content that validated. MkDocs keeps this plugin object
@@ -98,14 +100,17 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             config.mdx_configs.setdefault("abbr", {})["glossary"] = {
                 entry.term: entry.meaning for entry in self.catalogue.glossary
             }
+        mentions = find_mentions(self.catalogue)
+        self.linker = MentionLinker(mentions.explained)
         self.renderer = Renderer(
             Path(config.theme.custom_dir),
             self.catalogue,
             config.markdown_extensions,
             config.mdx_configs,
             config.site_url,
+            mentions,
         )
-        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue)}
+        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue, mentions)}
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
         for asset in sorted(ASSETS_DIR.glob("*.css")):
@@ -186,8 +191,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if spec is not None:
             body = sanitise_html(html) if spec.sanitise else html
             held_back = self.held_back[page.file.src_uri] = HeldBack()
-            return self.renderer.render(spec.template, page.url, body, spec.context, held_back)
-        template = PAGE_MARKERS.get(page.meta.get("kennisbank"))
-        if template is not None:
-            return self.renderer.render(template, page.url, html, {})
-        return html
+            html = self.renderer.render(spec.template, page.url, body, spec.context, held_back)
+        else:
+            template = PAGE_MARKERS.get(page.meta.get("kennisbank"))
+            if template is not None:
+                html = self.renderer.render(template, page.url, html, {})
+        return self._link_mentions(html, page, spec)
+
+    def _link_mentions(self, html: str, page: Page, spec: PageSpec | None) -> str:
+        """The first mention of a background topic or concept on the page links to its explanation."""
+        if self.linker is None or page.meta.get("kennisbank_no_mentions") or page.meta.get("template") == "kennisbank/embed.html":
+            return html
+        own = spec.context.get("explained_key") if spec is not None else None
+        return self.linker.link(html, lambda target: relative_url(target, page.url), skip=own)

@@ -131,8 +131,10 @@ class Renderer:
         markdown_extensions: list[Any] | None = None,
         markdown_configs: dict[str, Any] | None = None,
         site_url: str = "",
+        mentions: Any = None,
     ):
         self.catalogue = catalogue
+        self.mentions = mentions
         self.site_url = site_url
         self.markdown = markdown.Markdown(
             extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
@@ -194,6 +196,7 @@ class Renderer:
 
         return self.env.get_template(template).render(
             catalogue=self.catalogue,
+            mentions=self.mentions,
             page_url=page_url,
             body_html=Markup(body_html),
             render_card=lambda template, practice: self.card(template, practice, url("")),

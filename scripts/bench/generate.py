@@ -87,7 +87,7 @@ def write_project(destination: Path, count: int, seed: int = 2026) -> Path:
 def _drop_practice_references(data: Path) -> None:
     steps = yaml.safe_load((data / "kompas_steps.yaml").read_text(encoding="utf-8"))
     for step in steps:
-        step.pop("practices", None)
+        step.pop("editorial", None)
         for block in step.get("blocks", []):
             if block.get("practice"):
                 block.pop("practice")
@@ -96,7 +96,13 @@ def _drop_practice_references(data: Path) -> None:
     profiles = yaml.safe_load((data / "violence_profiles.yaml").read_text(encoding="utf-8"))
     for profile in profiles:
         profile["practices"] = []
+        if profile.get("editorial"):
+            profile["editorial"]["practices"] = []
     (data / "violence_profiles.yaml").write_text(yaml.safe_dump(profiles, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    instruments = yaml.safe_load((data / "instruments.yaml").read_text(encoding="utf-8"))
+    for instrument in instruments:
+        instrument.pop("practice", None)
+    (data / "instruments.yaml").write_text(yaml.safe_dump(instruments, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

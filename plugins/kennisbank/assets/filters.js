@@ -107,6 +107,8 @@
     var manifest = null;
     var starting = null;
     var shards = {};
+    var forms = {}; // per shard: word as written -> its term
+    var loadingShards = {};
     var buckets = {};
     var vocabulary = null;
     var decoded = {};
@@ -189,7 +191,10 @@
       return start().then(function () {
         var missing = keysFor(words(text)).filter(function (key) { return !shards[key]; });
         return Promise.all(missing.map(function (key) {
-          return json(folder + "t-" + key + ".json").then(function (data) { shards[key] = data.terms; });
+          if (!loadingShards[key]) {
+            loadingShards[key] = json(folder + "t-" + key + ".json").then(function (data) { shards[key] = data.terms; forms[key] = data.forms || {}; });
+          }
+          return loadingShards[key];
         }));
       });
     }
@@ -222,6 +227,10 @@
       return decoded[id];
     }
 
+    function seenTerm(found, term) {
+      return found.some(function (candidate) { return candidate[1] === term; });
+    }
+
     /* Index terms a query word matches, with how much each counts: the word's own stem fully,
        longer terms that start with what was typed (a word being typed) a little. */
     function candidates(word) {
@@ -241,6 +250,17 @@
             found.push([key, term, 0.3]);
           }
         });
+        // A word being typed: the written words it begins, by the terms they stand for.
+        if (word.raw.length >= 3) {
+          var written = forms[key] || {};
+          Object.keys(written).forEach(function (form) {
+            var term = written[form];
+            var home = shardKey(term);
+            if (form.indexOf(word.raw) === 0 && shards[home] && shards[home][term] && !seenTerm(found, term)) {
+              found.push([home, term, 0.3]);
+            }
+          });
+        }
       });
       return found;
     }
@@ -941,6 +961,7 @@
     Array.prototype.forEach.call(form.querySelectorAll("[data-kb-js-only]"), function (element) {
       element.hidden = false; // embeds filter by their address only, without visible controls
     });
+    form.classList.add("kb-listing--ready"); // on a phone the filters now wait behind their button
   }
   var staticFacets = document.querySelector("[data-kb-static-facets]");
   if (staticFacets) {

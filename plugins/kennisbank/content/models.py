@@ -209,6 +209,21 @@ class Instrument(ContentModel):
     links: list[Link] = Field(default_factory=list)
     regions: list[Slug] = Field(default_factory=list)
     source: Slug | None = None
+    practice: Slug | None = Field(
+        default=None,
+        description="Id van de praktijk die dezelfde publicatie beschrijft: die praktijk is de plek van de beschrijving, "
+        "het instrument verwijst ernaar (en heeft dan zelf geen body)",
+    )
+
+    @model_validator(mode="after")
+    def _one_place_for_the_text(self) -> Instrument:
+        if self.practice and self.body:
+            raise PydanticCustomError(
+                "kennisbank",
+                "dit instrument verwijst naar praktijk '{practice}' voor de beschrijving; zet de tekst daar en laat body hier weg",
+                {"practice": self.practice},
+            )
+        return self
 
 
 class KompasPhase(ContentModel):

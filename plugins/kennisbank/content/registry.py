@@ -63,6 +63,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("instruments", ("core_element",), "core_elements", "kernelement"),
     Reference("instruments", ("regions", "*"), "regions", "regio"),
     Reference("instruments", ("source",), "sources", "bron"),
+    Reference("instruments", ("practice",), "practices", "praktijk"),
     Reference("kompas_phases", ("steps", "*"), "kompas_steps", "Kompas-stap"),
     Reference("kompas_steps", ("phase",), "kompas_phases", "fase"),
     Reference("kompas_steps", ("blocks", "*", "practice"), "practices", "praktijk"),

@@ -12,7 +12,9 @@ that the browser fetches only as a query needs them (``filters.js`` reads them):
 ``t-<key>.json``
     every term whose first two letters are ``<key>``: per field, the cards that hold it
     (delta-coded positions) with how often, and for body and "about" the sentence or line
-    where it first stands (for the excerpt that shows why a card matched).
+    where it first stands (for the excerpt that shows why a card matched); and the words as
+    written that start with ``<key>`` with the term each stands for, so that a word being typed
+    finds the term of the word it will become.
 ``x-<n>.json``
     the readable texts (body sentences, "about" lines) of cards ``n * BUCKET`` onwards: a
     query fetches only the buckets of the results it shows an excerpt for.
@@ -194,6 +196,15 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
                 previous = card
             rows.append(row)
         shards[shard_key(term)][term] = rows
+    # Words as written that stem to another term ("samenwerking" → "samenwerk"), in the shard
+    # of their own first letters: a word being typed ("samenwerkin") is a prefix of the word,
+    # not of its stem, and must still find it.
+    forms: dict[str, dict[str, str]] = defaultdict(dict)
+    for word, word_terms in terms.cache.items():
+        written = dutch.trim(word)
+        if len(word_terms) == 1 and written and written != word_terms[0]:
+            forms[shard_key(written)][written] = word_terms[0]
+            shards.setdefault(shard_key(written), {})
 
     files: dict[str, Any] = {
         "index.json": {
@@ -206,7 +217,7 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
         "woorden.json": {"words": [[word, count] for word, count in sorted(word_cards.items())]},
     }
     for key, shard in shards.items():
-        files[f"t-{key}.json"] = {"terms": shard}
+        files[f"t-{key}.json"] = {"terms": shard, "forms": dict(sorted(forms[key].items()))}
     for start in range(0, len(documents), BUCKET):
         files[f"x-{start // BUCKET}.json"] = {"texts": texts[start : start + BUCKET]}
     return files
