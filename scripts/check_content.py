@@ -30,6 +30,9 @@ def main() -> int:
         "gesprekskaarten": catalogue.conversation_cards,
         "basisprincipes": catalogue.principles,
         "afkortingen": catalogue.glossary,
+        "achtergrondonderwerpen": catalogue.background_topics,
+        "begrippen": catalogue.concepts,
+        "lessen": catalogue.lessons,
     }
     print("Inhoud in orde: " + ", ".join(f"{len(items)} {name}" for name, items in counts.items()) + ".")
     return 0

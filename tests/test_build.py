@@ -60,10 +60,14 @@ def test_pilot_profile_on_region_page(built_site: Path) -> None:
     pilots = [region for region in REGIONS if region.get("pilot")]
     assert len(pilots) >= 10
     for region in pilots:
+        import html as markup
+        import re
+
         html = page(built_site, f"regio/{region['id']}/").read_text(encoding="utf-8")
         assert "Doelen voor 2026" in html
+        text = " ".join(markup.unescape(re.sub(r"<[^>]+>", "", html)).split())  # mentions may be links now
         for goal in region["pilot"]["goals_2026"]:
-            assert goal.replace("'", "&#39;").replace('"', "&#34;") in html.replace("&amp;", "&") or goal in html
+            assert " ".join(goal.split()) in text, goal
 
 
 def test_home_page_opens_every_core_element_and_region(built_site: Path) -> None:
