@@ -17,7 +17,7 @@ from markupsafe import escape
 
 from .build_clock import build_time
 from .catalogue import Catalogue, by_title
-from .mentions import Explained, explained_items, mentioned_in
+from .mentions import Explained, MentionFinder, explained_items
 from .facets import instrument_facets, practice_facets
 
 #: Markers in a hand-written page's front matter (``kennisbank: start``): the partial that
@@ -49,6 +49,9 @@ class PageSpec:
     description: str = ""  # plain text for <meta name="description">
     context: dict[str, Any] = field(default_factory=dict)
     sanitise: bool = True  # body comes from YAML: strip raw HTML
+    # Whether the page can mention a background topic or concept (None: not known, look);
+    # False skips the search for mentions on pages made only from an item that mentions none.
+    mentions: bool | None = None
     source: tuple[str, int] | None = None  # (file, line) of the YAML that makes this page
     in_nav: bool = False  # only the listings are in the menu: its size must not grow with the content
     # Extra front matter for the theme templates; ``kennisbank_scripts`` names the plugin's
@@ -158,8 +161,9 @@ def find_mentions(catalogue: Catalogue) -> Mentions:
     on_page: dict[str, list[Explained]] = {}
     if not explained:
         return Mentions(explained, pages_of, on_page)
+    finder = MentionFinder(explained)
     for item, title, url in pages:
-        found = [entry for entry in mentioned_in(item, explained) if entry.url != url]
+        found = [entry for entry in finder.in_item(item) if entry.url != url]
         if found:
             on_page[url] = found
             for entry in found:
@@ -228,6 +232,7 @@ def page_specs(catalogue: Catalogue, mentions: Mentions | None = None) -> list[P
             f"praktijken/{practice.id}.md", practice_url(practice.id), practice.title,
             "partials/kennisbank/practice.html", markdown=practice.body, description=practice.summary,
             context={"practice": practice}, source=catalogue.source_of("practices", practice.id),
+            mentions=practice_url(practice.id) in mentions.on_page,
         ))
     for core_element in catalogue.core_elements.values():
         specs.append(PageSpec(
@@ -275,6 +280,7 @@ def page_specs(catalogue: Catalogue, mentions: Mentions | None = None) -> list[P
             f"instrumenten/{instrument.id}.md", instrument_url(instrument.id), instrument.title,
             "partials/kennisbank/instrument.html", markdown=instrument.body or "", description=instrument.summary,
             context={"instrument": instrument}, source=catalogue.source_of("instruments", instrument.id),
+            mentions=instrument_url(instrument.id) in mentions.on_page,
         ))
     for profile in catalogue.violence_profiles.values():
         specs.append(PageSpec(

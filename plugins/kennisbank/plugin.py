@@ -202,5 +202,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         """The first mention of a background topic or concept on the page links to its explanation."""
         if self.linker is None or page.meta.get("kennisbank_no_mentions") or page.meta.get("template") == "kennisbank/embed.html":
             return html
+        if spec is not None and spec.mentions is False:
+            return html  # made from data that mentions nothing explained (see find_mentions)
         own = spec.context.get("explained_key") if spec is not None else None
         return self.linker.link(html, lambda target: relative_url(target, page.url), skip=own)

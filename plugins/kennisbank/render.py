@@ -191,15 +191,18 @@ class Renderer:
         none is given, as for a page that search does not index anyway).
         """
 
+        to_root = relative_url("", page_url)
+
         def url(target: str) -> str:
-            return relative_url(target, page_url)
+            # Site paths below the root (all of ours): the way to the root, then the path.
+            return to_root + target if to_root != "./" else (target or "./")
 
         return self.env.get_template(template).render(
             catalogue=self.catalogue,
             mentions=self.mentions,
             page_url=page_url,
             body_html=Markup(body_html),
-            render_card=lambda template, practice: self.card(template, practice, url("")),
+            render_card=lambda template, practice: self.card(template, practice, to_root),
             outside_search=held_back if held_back is not None else (lambda caller: caller()),
             url=url,
             mailto=mailto,

@@ -144,7 +144,7 @@ def main() -> int:
                 f"| {size} | {plain_s:.1f} | {ours_s:.1f} | {ratio:.2f} | {max(peaks['ours']) / 1024:.0f} | "
                 f"{max(peaks['plain']) / 1024:.0f} | {folder_size(site) / 2**20:.0f} | {folder_size(root / 'site-plain') / 2**20:.0f} | "
                 f"{(site / 'search/search_index.json').stat().st_size / 2**20:.1f} | "
-                f"{(site / 'assets/kennisbank/zoekindex/praktijken.json').stat().st_size / 2**20:.1f} |",
+                f"{sum(f.stat().st_size for f in (site / 'assets/kennisbank/zoekindex').rglob('*.json')) / 2**20:.1f} |",
                 flush=True,
             )
     print()
