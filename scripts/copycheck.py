@@ -15,6 +15,7 @@ Exit status 1 when a run is found, 2 when the source documents are missing.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import unicodedata
@@ -26,7 +27,8 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
+#: The source documents: ../shared/seeds/ beside the checkout, or where KENNISBANK_SEEDS points.
+DEFAULT_SEEDS = Path(os.environ.get("KENNISBANK_SEEDS") or ROOT.parent / "shared" / "seeds")
 ALLOW_LIST = ROOT / "scripts" / "copycheck_allow.yaml"
 MIN_RUN = 12
 

@@ -79,11 +79,11 @@ def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...
 def collect_urls(data_dir: Path, content_dir: Path) -> dict[str, list[Source]]:
     """Every external URL with every place it is written."""
     from kennisbank.content import load_content
-    from kennisbank.content.registry import COLLECTIONS
+    from kennisbank.content.registry import CONTENT_TYPES
 
     found: dict[str, list[Source]] = defaultdict(list)
     content = load_content(data_dir, display_prefix="data")
-    for collection in COLLECTIONS:
+    for collection in CONTENT_TYPES:
         document = content.documents.get(collection.name)
         if document is None:
             continue

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from kennisbank.content.registry import COLLECTIONS
+from kennisbank.content.registry import CONTENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "schemas"
@@ -41,7 +41,7 @@ def main() -> int:
     check = "--check" in sys.argv[1:]
     stale = []
     SCHEMAS.mkdir(exist_ok=True)
-    for collection in COLLECTIONS:
+    for collection in CONTENT_TYPES:
         path, text = schema_path(collection), schema_text(collection)
         if check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -51,7 +51,7 @@ def main() -> int:
     if stale:
         print("Verouderde schema's (draai 'make schema'): " + ", ".join(stale), file=sys.stderr)
         return 1
-    print("Schema's zijn actueel." if check else f"{len(COLLECTIONS)} schema's geschreven in schemas/.")
+    print("Schema's zijn actueel." if check else f"{len(CONTENT_TYPES)} schema's geschreven in schemas/.")
     return 0
 
 

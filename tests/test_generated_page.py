@@ -1,5 +1,6 @@
-"""Generated pages share one Markdown converter (generated_page.py): nothing one page defines
-may show up on the next, and the glossary must hold on every page."""
+"""Generated pages share one Markdown converter (platform.GeneratedPage): nothing one page
+defines may show up on the next, and the glossary must hold on every page. And HeldBack, the
+one way parts of a page stay out of site search."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 from conftest import ROOT
 from kennisbank.catalogue import build_catalogue
 from kennisbank.content import load_content
-from kennisbank.render import HeldBack, Renderer
+from kennisbank.platform import HeldBack
+from kennisbank.render import Renderer
+from kennisbank.views import Site
 
 EXTENSIONS = ["abbr", "toc", "tables", "attr_list", "md_in_html"]
 
@@ -16,7 +19,7 @@ EXTENSIONS = ["abbr", "toc", "tables", "attr_list", "md_in_html"]
 def renderer() -> Renderer:
     catalogue = build_catalogue(load_content(ROOT / "data", display_prefix="data"))
     glossary = {entry.term: entry.meaning for entry in catalogue.glossary}
-    return Renderer(ROOT / "overrides", catalogue, EXTENSIONS, {"abbr": {"glossary": glossary}}, "http://127.0.0.1:8000/")
+    return Renderer([ROOT / "plugins" / "kennisbank" / "templates"], Site(catalogue), EXTENSIONS, {"abbr": {"glossary": glossary}}, "http://127.0.0.1:8000/")
 
 
 def test_one_converter_keeps_pages_apart() -> None:

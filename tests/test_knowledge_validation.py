@@ -34,7 +34,7 @@ def test_kompas_block_with_unknown_practice(tmp_path: Path) -> None:
 
 def test_kompas_block_with_unknown_tool(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "kompas_steps.yaml", "tool: netwerk-in-kaart", "tool: netwerkkaart")
-    assert len(errors) == 1 and errors[0].startswith(f"data/kompas_steps.yaml:{line}: blocks[1].tool: onbekende Kompas-tool 'netwerkkaart'")
+    assert len(errors) == 1 and errors[0].startswith(f"data/kompas_steps.yaml:{line}: blocks[1].tool: onbekend Kompas-werkblad 'netwerkkaart'")
 
 
 def test_kompas_block_missing_what_its_type_needs(tmp_path: Path) -> None:
@@ -72,13 +72,13 @@ def test_profile_with_unknown_practice(tmp_path: Path) -> None:
 def test_instrument_with_unknown_core_element(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "instruments.yaml", "core_element: lokale-teams", "core_element: lokale-team")
     assert errors == [
-        f"data/instruments.yaml:{line}: core_element: onbekende kernelement 'lokale-team'; bedoelde je 'lokale-teams'? (zie data/core_elements.yaml)"
+        f"data/instruments.yaml:{line}: core_element: onbekend kernelement 'lokale-team'; bedoelde je 'lokale-teams'? (zie data/core_elements.yaml)"
     ]
 
 
 def test_practice_naming_an_unknown_principle(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "practices.yaml", "  core_element: lokale-teams\n", "  core_element: lokale-teams\n  principles: [lerendd]\n")
-    assert len(errors) == 1 and errors[0].startswith(f"data/practices.yaml:{line + 1}: principles[0]: onbekende basisprincipe 'lerendd'")
+    assert len(errors) == 1 and errors[0].startswith(f"data/practices.yaml:{line + 1}: principles[0]: onbekend basisprincipe 'lerendd'")
 
 
 def test_duplicate_glossary_term(tmp_path: Path) -> None:

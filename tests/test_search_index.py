@@ -10,6 +10,7 @@ from conftest import ROOT
 from kennisbank.catalogue import build_catalogue
 from kennisbank.content import load_content
 from kennisbank.exports import dutch
+from kennisbank.views import Site
 from kennisbank.exports.search_index import BUCKET, FIELDS, SEPARATOR, Document, Terms, build_files, practice_documents, shard_key
 
 
@@ -70,7 +71,7 @@ def test_terms_equal_lunrs_tokenizer_and_dutch_pipeline_on_every_card() -> None:
     pipeline.add(dutch.trimmer, dutch.stop_word_filter, dutch.stemmer)
     terms = Terms()
     catalogue = build_catalogue(load_content(ROOT / "data"))
-    for document in practice_documents(catalogue):
+    for document in practice_documents(Site(catalogue)):
         for field in FIELDS:
             for line in document.lines(field.name):
                 lunrs = [str(token) for token in pipeline.run(Tokenizer(line))]
@@ -80,7 +81,7 @@ def test_terms_equal_lunrs_tokenizer_and_dutch_pipeline_on_every_card() -> None:
 
 def test_every_word_of_a_card_is_in_the_index() -> None:
     catalogue = build_catalogue(load_content(ROOT / "data"))
-    documents = practice_documents(catalogue)
+    documents = practice_documents(Site(catalogue))
     files = build_files(documents)
     terms = Terms()
     for position, document in enumerate(documents):

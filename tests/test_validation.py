@@ -108,7 +108,7 @@ def test_region_written_as_a_name_suggests_its_id(tmp_path: Path) -> None:
 def test_unknown_core_element(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID.replace("core_element: lokale-teams", "core_element: lokaal-team"))
     assert errors == [
-        "data/practices.yaml:3: core_element: onbekende kernelement 'lokaal-team'; bedoelde je 'lokale-teams'? (zie data/core_elements.yaml)"
+        "data/practices.yaml:3: core_element: onbekend kernelement 'lokaal-team'; bedoelde je 'lokale-teams'? (zie data/core_elements.yaml)"
     ]
 
 
@@ -168,7 +168,7 @@ def test_duplicate_key_is_reported_with_the_other_errors(tmp_path: Path) -> None
     broken = broken.replace("core_element: lokale-teams", "core_element: onbekend")
     errors = errors_for(tmp_path, broken)
     assert "data/practices.yaml:15: title: dit veld staat twee keer in hetzelfde item (eerst op regel 2); houd er één over" in errors
-    assert any(error.startswith("data/practices.yaml:3: core_element: onbekende kernelement 'onbekend'") for error in errors)
+    assert any(error.startswith("data/practices.yaml:3: core_element: onbekend kernelement 'onbekend'") for error in errors)
 
 
 def test_all_errors_of_all_items_at_once(tmp_path: Path) -> None:

@@ -1,116 +1,188 @@
-"""The validated content as one object with the indexes every page needs.
+"""The validated content as one object: every item by type and key, and every reference both ways.
 
-Built once per build from :class:`~kennisbank.content.Content`; pages and exports only read it.
-Indexes keep YAML order, which is the order the programme team chose. Cross references are
-indexed both ways, so every page can show what points at it ("related"), not only what it
-points at.
+Built once per build from :class:`~kennisbank.content.Content`; pages, views and exports only read
+it. Items keep YAML order, which is the order the programme team chose. The references come from
+the models' fields (:class:`~kennisbank.content.fields.Ref`, collected in the registry), so a new
+reference field is indexed both ways without code here: :meth:`Catalogue.linked` answers "which
+items of that type point at this one", which is what every page's "related" parts show.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from .content import Content
 from .content.models import (
-    ConversationCard,
-    CoreElement,
     BackgroundTopic,
     Concept,
+    ConversationCard,
+    CoreElement,
     GlossaryEntry,
-    KompasIntro,
-    Lesson,
-    Programme,
     Instrument,
+    KompasIntro,
     KompasPhase,
     KompasStep,
     KompasTool,
+    Lesson,
     Practice,
     Principle,
+    Programme,
     Region,
     Source,
     ViolenceProfile,
 )
+from .content.registry import BY_NAME, CONTENT_TYPES, REFERENCES, Reference
+
+#: The key of an item: its ``id`` (or ``term`` for abbreviations, ``number`` for Kompas steps).
+Key = str | int
+Item = TypeVar("Item", bound=BaseModel)
 
 
-class Groups(dict):  # type: ignore[type-arg]
-    """Items grouped by key; a key nothing points at has no items (and is not added)."""
-
-    def __missing__(self, key: Any) -> list[Any]:
-        return []
-
-
-def _group(items: Iterable[Any], keys_of: Any) -> Groups:
-    """``{key: [items]}`` for every key ``keys_of(item)`` yields, keeping item order."""
-    groups: dict[Any, list[Any]] = defaultdict(list)
-    for item in items:
-        for key in keys_of(item):
-            groups[key].append(item)
-    return Groups(groups)
+def values_at(value: Any, path: tuple[str, ...]) -> Iterator[Any]:
+    """Every value at ``path`` below a model or mapping (``*`` walks a list)."""
+    if not path:
+        if value is not None:
+            yield value
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        for item in value or []:
+            yield from values_at(item, rest)
+    elif isinstance(value, BaseModel):
+        yield from values_at(getattr(value, head, None), rest)
+    elif isinstance(value, dict):
+        yield from values_at(value.get(head), rest)
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Content by id, grouped by what pages list, and where each item was written."""
+    """Content by type and key, the references between items, and where each item was written."""
 
-    programme: Programme
-    core_elements: dict[str, CoreElement]
-    regions: dict[str, Region]
-    practices: dict[str, Practice]
-    sources: dict[str, Source]
-    principles: dict[str, Principle] = field(default_factory=dict)
-    instruments: dict[str, Instrument] = field(default_factory=dict)
-    kompas_phases: dict[str, KompasPhase] = field(default_factory=dict)
-    kompas_steps: dict[int, KompasStep] = field(default_factory=dict)
-    kompas_tools: dict[str, KompasTool] = field(default_factory=dict)
-    violence_profiles: dict[str, ViolenceProfile] = field(default_factory=dict)
-    conversation_cards: dict[str, ConversationCard] = field(default_factory=dict)
-    glossary: list[GlossaryEntry] = field(default_factory=list)
-    kompas_intro: KompasIntro | None = None
-    background_topics: dict[str, BackgroundTopic] = field(default_factory=dict)
-    concepts: dict[str, Concept] = field(default_factory=dict)
-    lessons: dict[str, Lesson] = field(default_factory=dict)
-    source_lines: dict[tuple[str, Any], tuple[str, int]] = field(default_factory=dict)
+    items: dict[str, dict[Key, BaseModel]]
+    source_lines: dict[tuple[str, Key], tuple[str, int]] = field(default_factory=dict)
+    #: (target type, key) -> (source type, path) -> the source items, in YAML order.
+    backlinks: dict[tuple[str, Key], dict[tuple[str, str], list[BaseModel]]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        practices = list(self.practices.values())
-        profiles = list(self.violence_profiles.values())
-        steps = list(self.kompas_steps.values())
-        index = {
-            "practices_by_core_element": _group(practices, lambda p: [p.core_element]),
-            "practices_by_region": _group(practices, lambda p: p.regions),
-            "practices_by_principle": _group(practices, lambda p: p.principles),
-            "instruments_by_core_element": _group(self.instruments.values(), lambda i: [i.core_element]),
-            "tools_by_step": _group(self.kompas_tools.values(), lambda t: [t.step]),
-            # Links a source makes, and links the editors chose (shown apart, "keuze van de redactie").
-            "profiles_by_practice": _group(profiles, lambda p: p.practices),
-            "profiles_by_instrument": _group(profiles, lambda p: p.instruments),
-            "editorial_profiles_by_practice": _group(profiles, lambda p: p.editorial.practices if p.editorial else []),
-            "editorial_profiles_by_instrument": _group(profiles, lambda p: p.editorial.instruments if p.editorial else []),
-            "steps_by_practice": _group(steps, lambda s: dict.fromkeys(b.practice for b in s.blocks if b.practice)),
-            "editorial_steps_by_practice": _group(steps, lambda s: s.editorial.practices if s.editorial else []),
-            "lessons_by_region": _group(self.lessons.values(), lambda lesson: lesson.regions),
-            "lessons_by_core_element": _group(self.lessons.values(), lambda lesson: [lesson.core_element]),
-        }
-        for name, groups in index.items():
-            object.__setattr__(self, name, groups)
+    # --- every type, by name ------------------------------------------------------------------
 
-    # Filled in __post_init__; declared for type checkers and readers.
-    practices_by_core_element: dict[str, list[Practice]] = field(init=False, repr=False)
-    practices_by_region: dict[str, list[Practice]] = field(init=False, repr=False)
-    practices_by_principle: dict[str, list[Practice]] = field(init=False, repr=False)
-    instruments_by_core_element: dict[str, list[Instrument]] = field(init=False, repr=False)
-    tools_by_step: dict[int, list[KompasTool]] = field(init=False, repr=False)
-    profiles_by_practice: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
-    profiles_by_instrument: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
-    steps_by_practice: dict[str, list[KompasStep]] = field(init=False, repr=False)
-    editorial_profiles_by_practice: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
-    editorial_profiles_by_instrument: dict[str, list[ViolenceProfile]] = field(init=False, repr=False)
-    editorial_steps_by_practice: dict[str, list[KompasStep]] = field(init=False, repr=False)
-    lessons_by_region: dict[str, list[Lesson]] = field(init=False, repr=False)
-    lessons_by_core_element: dict[str, list[Lesson]] = field(init=False, repr=False)
+    def of(self, name: str) -> dict[Key, BaseModel]:
+        """Every item of the type ``name``, by key, in YAML order."""
+        return self.items.get(name, {})
+
+    def get(self, name: str, key: Key) -> BaseModel:
+        return self.items[name][key]
+
+    def key_of(self, name: str, item: BaseModel) -> Key:
+        value: Key = getattr(item, BY_NAME[name].key)
+        return value
+
+    def linked(self, target: str, key: Key, source: str, via: str | None = None) -> list[BaseModel]:
+        """The items of type ``source`` that refer to item ``key`` of type ``target``, in YAML order;
+        ``via`` limits it to one reference field (``"editorial.practices"``)."""
+        found = self.backlinks.get((target, key), {})
+        if via is not None:
+            return list(found.get((source, via), []))
+        groups = [items for (kind, _), items in found.items() if kind == source]
+        if len(groups) == 1:
+            return list(groups[0])
+        merged: dict[int, BaseModel] = {id(item): item for items in groups for item in items}
+        position = self._positions(source)
+        return sorted(merged.values(), key=lambda item: position[id(item)])
+
+    def _positions(self, name: str) -> dict[int, int]:
+        """Each item's place in its file (by object identity), computed once per type."""
+        cache: dict[str, dict[int, int]] = self.__dict__.setdefault("_position_cache", {})
+        if name not in cache:
+            cache[name] = {id(item): place for place, item in enumerate(self.of(name).values())}
+        return cache[name]
+
+    def source_of(self, collection: str, key: Key) -> tuple[str, int] | None:
+        """The ``(file, line)`` where an item is written, for edit links and reports."""
+        return self.source_lines.get((collection, key))
+
+    # --- the types the code names (typed, for readers and type checkers) ------------------------
+
+    @property
+    def programme(self) -> Programme:
+        item = next(iter(self.of("programme").values()))
+        assert isinstance(item, Programme)
+        return item
+
+    @property
+    def kompas_intro(self) -> KompasIntro | None:
+        item = next(iter(self.of("kompas_intro").values()), None)
+        return item if isinstance(item, KompasIntro) else None
+
+    @property
+    def core_elements(self) -> dict[str, CoreElement]:
+        return self._typed("core_elements", CoreElement)
+
+    @property
+    def regions(self) -> dict[str, Region]:
+        return self._typed("regions", Region)
+
+    @property
+    def practices(self) -> dict[str, Practice]:
+        return self._typed("practices", Practice)
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self._typed("sources", Source)
+
+    @property
+    def principles(self) -> dict[str, Principle]:
+        return self._typed("principles", Principle)
+
+    @property
+    def instruments(self) -> dict[str, Instrument]:
+        return self._typed("instruments", Instrument)
+
+    @property
+    def kompas_phases(self) -> dict[str, KompasPhase]:
+        return self._typed("kompas_phases", KompasPhase)
+
+    @property
+    def kompas_steps(self) -> dict[int, KompasStep]:
+        return self._typed("kompas_steps", KompasStep)  # type: ignore[return-value]
+
+    @property
+    def kompas_tools(self) -> dict[str, KompasTool]:
+        return self._typed("kompas_tools", KompasTool)
+
+    @property
+    def violence_profiles(self) -> dict[str, ViolenceProfile]:
+        return self._typed("violence_profiles", ViolenceProfile)
+
+    @property
+    def conversation_cards(self) -> dict[str, ConversationCard]:
+        return self._typed("conversation_cards", ConversationCard)
+
+    @property
+    def glossary(self) -> list[GlossaryEntry]:
+        return list(self._typed("glossary", GlossaryEntry).values())
+
+    @property
+    def background_topics(self) -> dict[str, BackgroundTopic]:
+        return self._typed("background_topics", BackgroundTopic)
+
+    @property
+    def concepts(self) -> dict[str, Concept]:
+        return self._typed("concepts", Concept)
+
+    @property
+    def lessons(self) -> dict[str, Lesson]:
+        return self._typed("lessons", Lesson)
+
+    def _typed(self, name: str, model: type[Item]) -> dict[Any, Item]:
+        return self.of(name)  # type: ignore[return-value]  # validated as ``model`` by the registry
+
+    # --- questions pages ask ----------------------------------------------------------------
 
     @property
     def pilots(self) -> list[Region]:
@@ -122,10 +194,6 @@ class Catalogue:
         """Regions that are not a proeftuin (``landelijk`` last)."""
         others = [region for region in self.regions.values() if region.kind == "regio"]
         return others + [region for region in self.regions.values() if region.kind == "landelijk"]
-
-    def source_of(self, collection: str, key: Any) -> tuple[str, int] | None:
-        """The ``(file, line)`` where an item is written, for edit links and reports."""
-        return self.source_lines.get((collection, key))
 
     def step_neighbours(self, number: int) -> tuple[KompasStep | None, KompasStep | None]:
         """The previous and next Kompas step, for step-to-step navigation."""
@@ -141,44 +209,36 @@ def title_key(title: str) -> str:
     return "".join(character for character in plain if not unicodedata.combining(character))
 
 
-def by_title(items: Iterable[Any]) -> list[Any]:
+def by_title(items: Iterable[Item]) -> list[Item]:
     """Items with a ``title`` in A–Z order: the order listings show before anyone sorts."""
-    return sorted(items, key=lambda item: title_key(item.title))
+    return sorted(items, key=lambda item: title_key(str(getattr(item, "title"))))
+
+
+def _backlinks(items: dict[str, dict[Key, BaseModel]], references: Iterable[Reference]) -> dict[tuple[str, Key], dict[tuple[str, str], list[BaseModel]]]:
+    links: dict[tuple[str, Key], dict[tuple[str, str], list[BaseModel]]] = defaultdict(dict)
+    for reference in references:
+        for item in items.get(reference.source, {}).values():
+            for value in dict.fromkeys(values_at(item, reference.path)):
+                listed = links[(reference.target, value)].setdefault((reference.source, reference.via), [])
+                if not listed or listed[-1] is not item:
+                    listed.append(item)
+    return dict(links)
 
 
 def build_catalogue(content: Content) -> Catalogue:
     """Index validated content; assumes references were checked by validation."""
-    from .content.registry import COLLECTIONS
-
-    lines: dict[tuple[str, Any], tuple[str, int]] = {}
-    for collection in COLLECTIONS:
-        document = content.documents.get(collection.name)
-        if document is None:
-            continue
-        for position, item in enumerate(document.data or []):
-            if isinstance(item, dict) and collection.key in item:
-                lines[(collection.name, item[collection.key])] = (document.file, document.line_of((position,)))
-
-    def by_id(name: str) -> dict[str, Any]:
-        return {item.id: item for item in content[name]}
-
-    return Catalogue(
-        programme=content["programme"][0],
-        core_elements=by_id("core_elements"),
-        regions=by_id("regions"),
-        practices=by_id("practices"),
-        sources=by_id("sources"),
-        principles=by_id("principles"),
-        instruments=by_id("instruments"),
-        kompas_phases=by_id("kompas_phases"),
-        kompas_steps={step.number: step for step in sorted(content["kompas_steps"], key=lambda s: s.number)},
-        kompas_tools=by_id("kompas_tools"),
-        violence_profiles=by_id("violence_profiles"),
-        conversation_cards=by_id("conversation_cards"),
-        glossary=list(content["glossary"]),
-        kompas_intro=(content["kompas_intro"] or [None])[0],
-        background_topics=by_id("background_topics"),
-        concepts=by_id("concepts"),
-        lessons=by_id("lessons"),
-        source_lines=lines,
-    )
+    lines: dict[tuple[str, Key], tuple[str, int]] = {}
+    items: dict[str, dict[Key, BaseModel]] = {}
+    for content_type in CONTENT_TYPES:
+        document = content.documents.get(content_type.name)
+        if document is not None:
+            for position, raw in enumerate(document.data or []):
+                if isinstance(raw, dict) and content_type.key in raw:
+                    lines[(content_type.name, raw[content_type.key])] = (document.file, document.line_of((position,)))
+        models = content[content_type.name]
+        if content_type.single:
+            items[content_type.name] = {0: model for model in models}
+        else:
+            ordered = sorted(models, key=lambda model: getattr(model, content_type.key)) if content_type.key == "number" else models
+            items[content_type.name] = {getattr(model, content_type.key): model for model in ordered}
+    return Catalogue(items=items, source_lines=lines, backlinks=_backlinks(items, REFERENCES))

@@ -1,15 +1,22 @@
-"""Facet definitions for the filterable listings: which options, grouped how, counted how.
+"""Facets of the filterable listings: which card field a URL parameter filters on, and its options.
 
-The same definitions render the filter form (server side, so counts are right before any
-JavaScript runs) and tell the browser which card attribute each URL parameter filters on.
-URL parameter names are part of the URL contract: regions embed filtered views with them.
+One declaration per facet (:class:`FacetField`) gives the URL parameter (part of the URL
+contract: regions embed filtered views with it), the label, the card attribute the browser
+filters on, and how to read an item's values. The same declaration writes the cards' ``data-*``
+attributes (:func:`card_attributes`) and, with the counts of a set of items, the filter form
+(:func:`facets_for`), so counts are right before any JavaScript runs.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .catalogue import Catalogue
 
 
 @dataclass(frozen=True)
@@ -28,7 +35,7 @@ class OptionGroup:
 
 
 @dataclass(frozen=True)
-class Facet:
+class FacetField:
     """A filter: URL parameter ``param`` selects cards whose ``data-<attribute>`` holds a value.
 
     Several values of one facet widen the selection (OR); different facets narrow it (AND).
@@ -37,42 +44,23 @@ class Facet:
     param: str
     label: str
     attribute: str  # card attribute name without ``data-``
+    values: Callable[[Any], list[str]]
+    groups: Callable[[Catalogue], list[tuple[str | None, list[tuple[str, str]]]]]  # (group label, [(value, label)])
+    keep_empty: bool = False  # show options no item has (core elements: the gap is news)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet with its options counted over a set of items, as the filter form shows it."""
+
+    param: str
+    label: str
+    attribute: str
     groups: list[OptionGroup] = field(default_factory=list)
 
     @property
     def options(self) -> list[Option]:
         return [option for group in self.groups for option in group.options]
-
-
-def _options(choices: Iterable[tuple[str, str]], counts: Counter[str], keep_empty: bool = False) -> list[Option]:
-    return [Option(value, label, counts[value]) for value, label in choices if keep_empty or counts[value]]
-
-
-def practice_facets(catalogue: Any, practices: list[Any] | None = None) -> list[Facet]:
-    """Core element, region (pilots apart from other regions), theme and principle.
-
-    ``practices`` narrows the counts (and the options shown) to a subset, e.g. one region.
-    """
-    practices = list(catalogue.practices.values()) if practices is None else practices
-    by_core = Counter(practice.core_element for practice in practices)
-    by_region = Counter(region for practice in practices for region in practice.regions)
-    by_theme = Counter(theme for practice in practices for theme in practice.themes)
-    by_principle = Counter(principle for practice in practices for principle in practice.principles)
-    facets = [
-        Facet("kernelement", "Kernelement", "core-element", [
-            OptionGroup(None, _options(((c.id, c.title) for c in catalogue.core_elements.values()), by_core, keep_empty=True)),
-        ]),
-        Facet("regio", "Regio", "regions", [
-            OptionGroup("Proeftuinen", _options(((r.id, r.name) for r in catalogue.pilots), by_region)),
-            OptionGroup("Andere regio's", _options(((r.id, r.name) for r in catalogue.other_regions), by_region)),
-        ]),
-    ]
-    if by_theme:
-        facets.append(Facet("thema", "Thema", "themes", [OptionGroup(None, _options(((t, t.replace("-", " ")) for t in sorted(by_theme)), by_theme))]))
-    if by_principle:
-        principles = ((p.id, p.title) for p in catalogue.principles.values())
-        facets.append(Facet("principe", "Basisprincipe", "principles", [OptionGroup(None, _options(principles, by_principle))]))
-    return facets
 
 
 INSTRUMENT_KIND_LABELS = {
@@ -83,14 +71,73 @@ INSTRUMENT_KIND_LABELS = {
 }
 
 
-def instrument_facets(catalogue: Any) -> list[Facet]:
-    """Kind and core element."""
-    instruments = list(catalogue.instruments.values())
-    by_kind = Counter(instrument.kind for instrument in instruments)
-    by_core = Counter(instrument.core_element for instrument in instruments)
-    return [
-        Facet("soort", "Soort", "kind", [OptionGroup(None, _options(INSTRUMENT_KIND_LABELS.items(), by_kind))]),
-        Facet("kernelement", "Kernelement", "core-element", [
-            OptionGroup(None, _options(((c.id, c.title) for c in catalogue.core_elements.values()), by_core)),
-        ]),
-    ]
+def _core_elements(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    return [(None, [(c.id, c.title) for c in catalogue.core_elements.values()])]
+
+
+def _regions(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    return [("Proeftuinen", [(r.id, r.name) for r in catalogue.pilots]),
+            ("Andere regio's", [(r.id, r.name) for r in catalogue.other_regions])]
+
+
+def _themes(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    themes = sorted({theme for practice in catalogue.practices.values() for theme in practice.themes})
+    return [(None, [(theme, theme.replace("-", " ")) for theme in themes])]
+
+
+def _principles(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    return [(None, [(p.id, p.title) for p in catalogue.principles.values()])]
+
+
+def _kinds(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    return [(None, list(INSTRUMENT_KIND_LABELS.items()))]
+
+
+#: The facets of each filterable type, in the order the filter form shows them.
+FACETS: dict[str, tuple[FacetField, ...]] = {
+    "practices": (
+        FacetField("kernelement", "Kernelement", "core-element", lambda p: [p.core_element], _core_elements, keep_empty=True),
+        FacetField("regio", "Regio", "regions", lambda p: list(p.regions), _regions),
+        FacetField("thema", "Thema", "themes", lambda p: list(p.themes), _themes),
+        FacetField("principe", "Basisprincipe", "principles", lambda p: list(p.principles), _principles),
+    ),
+    "instruments": (
+        FacetField("soort", "Soort", "kind", lambda i: [i.kind], _kinds),
+        FacetField("kernelement", "Kernelement", "core-element", lambda i: [i.core_element], _core_elements),
+    ),
+}
+#: The attribute that names a card of each type (the HTML contract: ``data-card`` for practices).
+CARD_ID_ATTRIBUTE = {"practices": "card", "instruments": "instrument"}
+#: Values a listing sorts by besides the title (filters.js ``sorteer=``).
+SORT_KEYS: dict[str, dict[str, Callable[[Any], str]]] = {
+    "practices": {"reviewed": lambda p: p.last_reviewed.isoformat() if p.last_reviewed else ""},
+}
+
+
+def card_attributes(kind: str, item: Any) -> Markup:
+    """The ``data-*`` attributes of a card: its id, every facet's values and its sort keys."""
+    parts = [f'data-{CARD_ID_ATTRIBUTE.get(kind, "card")}="{escape(item.id)}"']
+    parts += [f'data-{facet.attribute}="{escape(" ".join(facet.values(item)))}"' for facet in FACETS.get(kind, ())]
+    parts += [f'data-{name}="{escape(value(item))}"' for name, value in SORT_KEYS.get(kind, {}).items()]
+    return Markup(" ".join(parts))
+
+
+def facets_for(kind: str, catalogue: Catalogue, items: Iterable[Any] | None = None, only: Sequence[str] | None = None) -> list[Facet]:
+    """The filter form's facets for ``items`` (default: every item of ``kind``), with counts.
+
+    An option no item has is left out (except where the facet keeps it, to show the gap); a
+    facet with no options at all is left out. ``only`` keeps just the named URL parameters.
+    """
+    chosen = list(catalogue.of(kind).values()) if items is None else list(items)
+    facets = []
+    for facet_field in FACETS[kind]:
+        if only is not None and facet_field.param not in only:
+            continue
+        counts: Counter[str] = Counter(value for item in chosen for value in facet_field.values(item))
+        groups = [
+            OptionGroup(label, [Option(value, text, counts[value]) for value, text in options if facet_field.keep_empty or counts[value]])
+            for label, options in facet_field.groups(catalogue)
+        ]
+        if any(group.options for group in groups):
+            facets.append(Facet(facet_field.param, facet_field.label, facet_field.attribute, groups))
+    return facets

@@ -1,7 +1,8 @@
 """MkDocs adapter: config options and event hooks, nothing else.
 
-Domain work happens in ``content`` (load, validate), ``catalogue`` and ``pages``; this
-module only wires them into MkDocs' build so they stay testable and engine-independent.
+Domain work happens in ``content`` (load, validate), ``catalogue``, ``views`` and ``pages``;
+the workarounds of MkDocs' and Material's internals live in ``platform``. This module only
+wires them into MkDocs' build, so they stay testable and engine-independent.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -20,19 +22,22 @@ from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue, build_catalogue
 from .content import Content, ContentErrors, load_content
-from .exports.feed import write_feeds
+from .content.registry import CONTENT_TYPES
+from .exports.feed import FeedFieldsError, check_feed_fields, write_feeds
 from .exports.search_index import IndexBuilds
-from .generated_page import GeneratedPage, nav_titles
 from .mentions import MentionLinker
-from .pages import ASSETS_URI, PAGE_MARKERS, PageSpec, find_mentions, index_folder, page_specs
-from .render import HeldBack, Renderer, relative_url, sanitise_html
+from .pages import PAGE_MARKERS, PageSpec, find_mentions, page_specs
+from .platform import GeneratedPage, HeldBack, nav_titles, page_meta, patch_site_search_stemming
+from .render import Renderer, sanitise_html
+from .urls import ASSETS, index_folder, relative_url, source_uri
+from .views import Site
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
+#: The plugin's static files (scripts, styles, vendored lunr with its licences).
 ASSETS_DIR = Path(__file__).parent / "assets"
-#: Material's Dutch lunr support, loaded only by its site-search worker; we append a patch.
-MATERIAL_LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
-QUERY_STEMMING_PATCH = Path(__file__).parent / "theme_patches" / "lunr-nl-query-stemming.js"
+#: The plugin's Jinja templates: page partials (kennisbank/...) and the page chrome (main.html).
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
 class KennisbankConfig(Config):
@@ -65,6 +70,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Validation runs here, before MkDocs cleans site_dir: bad content never costs the
         # team its last good site.
+        try:
+            check_feed_fields()
+        except FeedFieldsError as error:
+            raise PluginError(str(error)) from None
         root = Path(config.config_file_path).parent
         data_dir = (root / self.config.data_dir).resolve()
         try:
@@ -78,6 +87,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             log.error("%s\nDe site toont de laatste goede versie tot dit is opgelost.", errors.report())
             content = self.last_good
         self.catalogue = build_catalogue(content)
+        site = Site(self.catalogue)
         # For the theme's own templates (the footer on every page): the programme's address.
         programme = self.catalogue.programme
         config.extra["kennisbank_programme"] = {"name": programme.name, "email": programme.email}
@@ -90,8 +100,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             # MkDocs would still make edit links, relative ones that lead nowhere.
             config.edit_uri = None
             config.edit_uri_template = None
-        if not config.theme.custom_dir:
-            raise PluginError("kennisbank: zet theme.custom_dir (de map overrides/) in mkdocs.yml")
+        # The plugin's templates come right after the site's own overrides (custom_dir), before
+        # the theme's: a site overrides any of them, and they override Material's main.html.
+        if str(TEMPLATES_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES_DIR))
+        template_dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         # Every page explains the programme's abbreviations (Material shows them as tooltips):
         # the abbr extension's glossary applies them without definitions in each page's text.
         if self.catalogue.glossary:
@@ -103,24 +116,30 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         mentions = find_mentions(self.catalogue)
         self.linker = MentionLinker(mentions.explained)
         self.renderer = Renderer(
-            Path(config.theme.custom_dir),
-            self.catalogue,
-            config.markdown_extensions,
-            config.mdx_configs,
-            config.site_url,
-            mentions,
+            [*template_dirs, TEMPLATES_DIR], site, config.markdown_extensions, config.mdx_configs, config.site_url, mentions
         )
-        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue, mentions)}
+        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue, mentions, site)}
+        self._add_listings_to_menu(config)
         if str(data_dir) not in config.watch:
             config.watch.append(str(data_dir))
-        for asset in sorted(ASSETS_DIR.glob("*.css")):
-            uri = f"{ASSETS_URI}/{asset.name}"
-            if uri not in config.extra_css:
-                config.extra_css.append(uri)
         return config
 
+    def _add_listings_to_menu(self, config: MkDocsConfig) -> None:
+        """Every content type's listing in the site menu, after the first entry (the home page),
+        in the registry's order: mkdocs.yml names only the hand-written pages."""
+        if config.nav is None or self.catalogue is None:
+            return  # no menu in mkdocs.yml: MkDocs lists every page, ours included
+        named = set(nav_titles(config.nav))
+        entries: list[Any] = []
+        for content_type in sorted((t for t in CONTENT_TYPES if t.listing), key=lambda t: t.listing.order if t.listing else 0):
+            assert content_type.listing is not None
+            uri = source_uri(content_type.listing.url)
+            if uri in self.specs and uri not in named:
+                entries.append({content_type.listing.menu: uri})
+        config.nav[1:1] = entries
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.renderer is not None
+        assert self.renderer is not None and self.catalogue is not None
         titles = nav_titles(config.nav)
         for src_uri, spec in self.specs.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -132,17 +151,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             # The file's text is only for tools that read it; the page takes its source from the spec.
             file = File.generated(config, src_uri, content=spec.markdown, inclusion=inclusion)
             file.edit_uri = self._edit_uri(spec, config)
-            GeneratedPage(spec, file, config, self.renderer.convert_page_markdown, titles.get(src_uri))
+            GeneratedPage(spec.markdown, page_meta(spec.front_matter()), file, config, self.renderer.convert_page_markdown, titles.get(src_uri))
             files.append(file)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             # Notes for developers (README.md) are not part of the site; licence texts are.
             if asset.is_file() and "__pycache__" not in asset.parts and asset.suffix != ".md":
-                uri = f"{ASSETS_URI}/{asset.relative_to(ASSETS_DIR).as_posix()}"
+                uri = f"{ASSETS}/{asset.relative_to(ASSETS_DIR).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
-        self._patch_site_search_stemming(files, config)
-        assert self.catalogue is not None
+        patch_site_search_stemming(files, config)
         if self.config.text_index:
-            self.indexes = IndexBuilds(self.catalogue)
+            self.indexes = IndexBuilds(self.renderer.site)  # runs beside page rendering when large
         return files
 
     def _edit_uri(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
@@ -154,36 +172,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         root = Path(config.config_file_path).parent
         relative = os.path.relpath(root / file, Path(config.docs_dir)).replace(os.sep, "/")
         return f"{relative}#L{line}"
-
-    @staticmethod
-    def _patch_site_search_stemming(files: Files, config: MkDocsConfig) -> None:
-        """Let Material's site search stem Dutch query words (see the patch file for why)."""
-        original = files.get_file_from_path(MATERIAL_LUNR_NL)
-        if original is None or original.abs_src_path is None:
-            raise PluginError(f"kennisbank: {MATERIAL_LUNR_NL} niet gevonden in het thema; is search.lang nog 'nl'?")
-        text = Path(original.abs_src_path).read_text(encoding="utf-8") + QUERY_STEMMING_PATCH.read_text(encoding="utf-8")
-        files.remove(original)
-        files.append(File.generated(config, MATERIAL_LUNR_NL, content=text))
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.catalogue is not None
-        write_feeds(self.catalogue, Path(config.site_dir), config.site_url or "")
-        if self.indexes is not None:
-            self.indexes.write(Path(config.site_dir), index_folder)
-            self.indexes = None
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        held_back = self.held_back.pop(page.file.src_uri, None)
-        if held_back is None:
-            return output
-        page.content = held_back.restore(page.content or "")  # whole again for plugins that read it later
-        return held_back.restore(output)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.held_back = {}
-        if self.indexes is not None:
-            self.indexes.close()
-            self.indexes = None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer is not None
@@ -200,9 +188,29 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def _link_mentions(self, html: str, page: Page, spec: PageSpec | None) -> str:
         """The first mention of a background topic or concept on the page links to its explanation."""
-        if self.linker is None or page.meta.get("kennisbank_no_mentions") or page.meta.get("template") == "kennisbank/embed.html":
+        if self.linker is None or page.meta.get("kennisbank_no_mentions") or page.meta.get("template") == "kennisbank/embed-page.html":
             return html
         if spec is not None and spec.mentions is False:
             return html  # made from data that mentions nothing explained (see find_mentions)
         own = spec.context.get("explained_key") if spec is not None else None
         return self.linker.link(html, lambda target: relative_url(target, page.url), skip=own)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        held_back = self.held_back.pop(page.file.src_uri, None)
+        if held_back is None:
+            return output
+        page.content = held_back.restore(page.content or "")  # whole again for plugins that read it later
+        return held_back.restore(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalogue is not None
+        write_feeds(Site(self.catalogue), Path(config.site_dir), config.site_url or "")
+        if self.indexes is not None:
+            self.indexes.write(Path(config.site_dir), index_folder)
+            self.indexes = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.held_back = {}
+        if self.indexes is not None:
+            self.indexes.close()
+            self.indexes = None

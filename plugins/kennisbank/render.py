@@ -1,26 +1,29 @@
-"""Render the kennisbank partials from ``overrides/`` with autoescaping on.
+"""Render the kennisbank's page partials with autoescaping on.
 
 MkDocs' own Jinja environment does not autoescape, so every value from YAML would need a
 manual ``|e``. The partials therefore get their own environment, where escaping is the
-default and only sanitised HTML is marked safe.
+default and only sanitised HTML is marked safe. Templates are looked up in the site's
+``overrides/`` first, then in the plugin's own ``templates/``; they receive views (views.py)
+and a few helpers, and only present.
 """
 
 from __future__ import annotations
 
 import datetime
-import posixpath
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 import markdown
 import nh3
 from markupsafe import Markup
 
-from .catalogue import Catalogue
-from .pages import URLS, practice_url
+from . import urls
+from .facets import card_attributes
+from .platform import HeldBack, in_place
+from .views import Site, View
 
 _MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -48,23 +51,13 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
 
 def sanitise_html(html: str) -> str:
     """Strip raw HTML that a Markdown body must not bring onto the site."""
-    return nh3.clean(
+    return str(nh3.clean(
         html,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
         attribute_filter=_keep_attribute,
-    )
-
-
-def relative_url(target: str, current: str) -> str:
-    """URL of ``target`` as seen from the page at ``current`` (both site-relative, ``a/b/`` style).
-
-    Relative links keep the site working under any base path (GitHub Pages, a region's
-    subfolder) and when opened from disk.
-    """
-    path = posixpath.relpath(target.rstrip("/") or ".", current.rstrip("/") or ".")
-    return path + "/" if target.endswith("/") or not target else path
+    ))
 
 
 def dutch_date(value: datetime.date | None) -> str:
@@ -78,77 +71,62 @@ def domain(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def pick(items: dict[Any, Any], keys: list[Any]) -> list[Any]:
-    """The items of ``items`` at ``keys``, in the order of ``keys`` (references resolved)."""
-    return [items[key] for key in keys]
-
-
 def mailto(email: str, subject: str) -> str:
     """A ``mailto:`` URL with a prefilled subject line."""
     return f"mailto:{email}?subject={quote(subject)}"
+
+
+def card_data(kind: str, item: View | Any) -> Markup:
+    """A card's ``data-*`` attributes (facets.py), for a view or an item."""
+    return card_attributes(kind, item.model if isinstance(item, View) else item)
 
 
 #: Stands for the way to the site root in a card rendered once for many pages (Renderer.card).
 #: Autoescaping turns any ``<`` from content into ``&lt;``, so only a template can write it.
 _SITE_ROOT = "<kb-site-root>"
 
-
-class HeldBack:
-    """Parts of one page that Material's site search must not read, kept out of ``page.content``
-    until the page is written (:meth:`restore`, from ``on_post_page``).
-
-    Why: lists of cards repeat what every card's own page says. In the site-search index they
-    would only add duplicate hits, and Material's search plugin parses the HTML of every page
-    it indexes, which for the listings is most of the HTML of the site. Holding the lists back
-    keeps them out of the index and out of the parser.
-    """
-
-    def __init__(self) -> None:
-        self.parts: dict[str, str] = {}
-
-    def __call__(self, caller: Callable[[], str]) -> Markup:
-        """Jinja: ``{% call outside_search() %}...{% endcall %}``; leaves a marker in its place."""
-        marker = f"<!--kennisbank-held-back-{len(self.parts)}-->"
-        self.parts[marker] = ""  # claimed before the caller runs: a call nested inside gets its own
-        self.parts[marker] = str(caller())
-        return Markup(marker)
-
-    def restore(self, html: str) -> str:
-        """The written page with every held-back part back in its place."""
-        # Outer parts first: a nested part's marker is inside its outer part's text.
-        for marker, part in self.parts.items():
-            html = html.replace(marker, part, 1)
-        return html
+#: URL helpers every template may call (urls.py is the one place addresses are made).
+_URL_HELPERS: dict[str, Any] = {
+    "listing_url": urls.listing_url,
+    "item_url": urls.item_url,
+    "embed_region_url": urls.embed_region_url,
+    "asset_url": urls.asset_url,
+    "index_url": urls.index_url,
+    "embedding_guide": urls.EMBEDDING_GUIDE,
+}
 
 
 class Renderer:
-    """Jinja environment over the theme override folder, with the kennisbank helpers."""
+    """Jinja environment over the template folders, with the kennisbank helpers."""
 
     def __init__(
         self,
-        templates_dir: Path,
-        catalogue: Catalogue,
+        template_dirs: list[Path],
+        site: Site,
         markdown_extensions: list[Any] | None = None,
         markdown_configs: dict[str, Any] | None = None,
         site_url: str = "",
         mentions: Any = None,
     ):
-        self.catalogue = catalogue
+        self.site = site
         self.mentions = mentions
         self.site_url = site_url
-        self.markdown = markdown.Markdown(
-            extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
-        )
+        self.markdown = markdown.Markdown(extensions=markdown_extensions or [], extension_configs=markdown_configs or {})
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
+        self.env.globals.update(card_attributes=card_data, programme=site.programme, **_URL_HELPERS)
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}
+
+    def absolute(self, path: str) -> str:
+        """A full address (embed code, feeds)."""
+        return urls.absolute_url(self.site_url, path)
 
     def markdown_field(self, text: str | None) -> Markup:
         """A Markdown field from YAML as sanitised HTML (for fields besides a page's own body)."""
@@ -160,25 +138,25 @@ class Renderer:
     def convert_page_markdown(self, text: str) -> tuple[str, list[dict[str, Any]]]:
         """A generated page's Markdown body as HTML (not yet sanitised) and its toc tokens.
 
-        One converter serves every page (see ``generated_page``); ``reset`` clears what the
-        previous page defined and restores the glossary.
+        One converter serves every page (see ``platform.GeneratedPage``); ``reset`` clears what
+        the previous page defined and restores the glossary.
         """
         self.markdown.reset()
         html = self.markdown.convert(text)
         return html, list(getattr(self.markdown, "toc_tokens", []))
 
-    def card(self, template: str, practice: Any, to_root: str) -> Markup:
+    def card(self, template: str, practice: View, to_root: str) -> Markup:
         """One practice as a card in a listing, from a page whose way to the site root is ``to_root``.
 
         A card appears in up to seven listings (all practices, its regions, its core element
         and their embeds). It is rendered once per template, with its link written from the
         site root behind a marker; each listing puts in its own way to the root.
         """
-        key = (template, practice.id)
+        key = (template, str(practice.key))
         html = self._cards.get(key)
         if html is None:
             html = self._cards[key] = self.env.get_template(template).render(
-                catalogue=self.catalogue, practice=practice, href=Markup(_SITE_ROOT) + practice_url(practice.id)
+                practice=practice, href=Markup(_SITE_ROOT) + practice.url
             )
         return Markup(html.replace(_SITE_ROOT, to_root))
 
@@ -190,24 +168,22 @@ class Renderer:
         Parts a template marks ``outside_search`` go into ``held_back`` (rendered in place when
         none is given, as for a page that search does not index anyway).
         """
-
-        to_root = relative_url("", page_url)
+        to_root = urls.relative_url("", page_url)
 
         def url(target: str) -> str:
             # Site paths below the root (all of ours): the way to the root, then the path.
             return to_root + target if to_root != "./" else (target or "./")
 
+        outside_search: Callable[[Callable[[], str]], Markup] = held_back if held_back is not None else in_place
         return self.env.get_template(template).render(
-            catalogue=self.catalogue,
+            site=self.site,
             mentions=self.mentions,
             page_url=page_url,
             body_html=Markup(body_html),
             render_card=lambda template, practice: self.card(template, practice, to_root),
-            outside_search=held_back if held_back is not None else (lambda caller: caller()),
+            outside_search=outside_search,
             url=url,
             mailto=mailto,
-            pick=pick,
-            absolute=lambda path: urljoin(self.site_url, path),
-            **URLS,
+            absolute=self.absolute,
             **context,
         )

@@ -73,10 +73,11 @@ def index_build_time(project: Path) -> float:
     from kennisbank.catalogue import build_catalogue
     from kennisbank.content import load_content
     from kennisbank.exports.search_index import export_texts, practice_documents
+    from kennisbank.views import Site
 
     catalogue = build_catalogue(load_content(project / "data"))
     started = time.perf_counter()
-    export_texts(practice_documents(catalogue))
+    export_texts(practice_documents(Site(catalogue)))
     return time.perf_counter() - started
 
 

@@ -63,7 +63,7 @@ def plain_project(destination: Path, count: int) -> Path:
     # shorter menu would make every plain page cheaper for a reason that has nothing to do with cards.
     nav: list[dict[str, str]] = []
     ours = _kennisbank_config()
-    for entry in ours["nav"]:
+    for entry in _menu(ours["nav"]):
         (title, target), = entry.items()
         if target not in ("index.md", "praktijken/index.md"):
             stub = docs / target
@@ -84,6 +84,15 @@ def plain_project(destination: Path, count: int) -> Path:
     }
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return destination
+
+
+def _menu(nav: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The kennisbank's whole menu: mkdocs.yml's entries with the listings the plugin adds after "Start"."""
+    from kennisbank.content.registry import CONTENT_TYPES
+    from kennisbank.urls import source_uri
+
+    listings = sorted((t.listing for t in CONTENT_TYPES if t.listing), key=lambda listing: listing.order)
+    return nav[:1] + [{listing.menu: source_uri(listing.url)} for listing in listings] + nav[1:]
 
 
 def _kennisbank_config() -> dict:

@@ -74,7 +74,7 @@ def write_project(destination: Path, count: int, seed: int = 2026) -> Path:
     """
     if destination.exists():
         shutil.rmtree(destination)
-    for part in ("content", "overrides", "data"):
+    for part in ("content", "data"):
         shutil.copytree(ROOT / part, destination / part)
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     data = destination / "data"

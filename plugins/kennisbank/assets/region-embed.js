@@ -1,8 +1,8 @@
 /*
  * The embed snippet on a region page: a core element choice that updates the code and the
- * preview, and a copy button. The code is built from this page's own address, so it is
- * right wherever the site is published. Without JavaScript the textarea shows the code for
- * all practices of the region.
+ * preview, and a copy button. The code itself is rendered on the page (one place, with the
+ * site's public address); a choice only adds the core element to its address. Without
+ * JavaScript the textarea shows the code for all practices of the region.
  */
 (function () {
   "use strict";
@@ -15,9 +15,12 @@
   var copy = box.querySelector("[data-kb-snippet-copy]");
   var status = box.querySelector("[data-kb-snippet-status]");
   var preview = box.querySelector("[data-kb-snippet-preview]");
+  // The code is rendered once, on the page (kb.embed_code), with the site's public address.
+  // Here its addresses follow this page's own address, so the code is right wherever this copy
+  // of the site is served (a test server, a staging copy); a choice adds the core element.
+  var original = code.value;
   var embedUrl = new URL(box.getAttribute("data-embed-path"), document.baseURI);
   var scriptUrl = new URL(box.getAttribute("data-script-path"), document.baseURI);
-  var title = box.getAttribute("data-title");
 
   function attribute(value) {
     return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -28,10 +31,9 @@
     if (choice.value) {
       url.searchParams.set("kernelement", choice.value);
     }
-    code.value =
-      '<iframe src="' + attribute(url.href) + '" title="' + attribute(title) + '" loading="lazy" width="100%" ' +
-      'height="600" style="border:0" data-kennisbank-embed></iframe>\n' +
-      '<script src="' + attribute(scriptUrl.href) + '" async></' + 'script>';
+    code.value = original
+      .replace(/(<iframe[^>]*\ssrc=")[^"]*"/, function (match, start) { return start + attribute(url.href) + '"'; })
+      .replace(/(<script[^>]*\ssrc=")[^"]*"/, function (match, start) { return start + attribute(scriptUrl.href) + '"'; });
     if (preview.src !== url.href) {
       preview.src = url.href;
     }

@@ -7,6 +7,7 @@ can pass their message through unchanged; pydantic's own error types are transla
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import parse_qs, urlsplit
 
@@ -109,3 +110,25 @@ Slug = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), A
 Email = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_email), _EMAIL_SCHEMA]
 #: An absolute http(s) URL that is not wrapped by a mail filter.
 WebUrl = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_url), _URL_SCHEMA]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as holding the key of an item of another content type (``target`` is the
+    type's name in the registry). Validation checks that the item exists; the catalogue and the
+    views follow the reference both ways. Declared here, on the field, and nowhere else."""
+
+    target: str
+
+
+#: Keys of items of other content types (one alias per type, so models read as what they hold).
+CoreElementId = Annotated[Slug, Ref("core_elements")]
+RegionId = Annotated[Slug, Ref("regions")]
+PracticeId = Annotated[Slug, Ref("practices")]
+InstrumentId = Annotated[Slug, Ref("instruments")]
+PrincipleId = Annotated[Slug, Ref("principles")]
+SourceId = Annotated[Slug, Ref("sources")]
+PhaseId = Annotated[Slug, Ref("kompas_phases")]
+ToolId = Annotated[Slug, Ref("kompas_tools")]
+ProfileId = Annotated[Slug, Ref("violence_profiles")]
+StepNumber = Annotated[int, Ref("kompas_steps")]

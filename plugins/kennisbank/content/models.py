@@ -12,7 +12,24 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Cell, Email, Markdown, Slug, Text, WebUrl
+from .fields import (
+    Cell,
+    CoreElementId,
+    Email,
+    InstrumentId,
+    Markdown,
+    PhaseId,
+    PracticeId,
+    PrincipleId,
+    ProfileId,
+    RegionId,
+    Slug,
+    SourceId,
+    StepNumber,
+    Text,
+    ToolId,
+    WebUrl,
+)
 
 
 #: Dutch descriptions for fields that do not carry their own: editors see them in VS Code.
@@ -109,8 +126,8 @@ class Practice(ContentModel):
 
     id: Slug = Field(description="Unieke id in kleine letters met koppeltekens; wordt het webadres")
     title: Text = Field(description="Titel van de praktijk")
-    core_element: Slug = Field(description="Id van het kernelement (zie data/core_elements.yaml)")
-    regions: list[Slug] = Field(
+    core_element: CoreElementId = Field(description="Id van het kernelement (zie data/core_elements.yaml)")
+    regions: list[RegionId] = Field(
         default_factory=list,
         description="Id's van de regio's (zie data/regions.yaml); leeg als de bron geen regio noemt, 'landelijk' alleen voor wat landelijk is",
     )
@@ -119,9 +136,9 @@ class Practice(ContentModel):
     contacts: list[Contact] = Field(default_factory=list, description="Contactpersonen")
     links: list[Link] = Field(default_factory=list, description="Links naar meer informatie")
     themes: list[Slug] = Field(default_factory=list, description="Thema's (id's)")
-    principles: list[Slug] = Field(default_factory=list, description="Basisprincipes (id's)")
+    principles: list[PrincipleId] = Field(default_factory=list, description="Basisprincipes (id's)")
     year: int | None = Field(default=None, ge=1990, le=2100, description="Jaar waarin de praktijk is beschreven")
-    source: Slug | None = Field(default=None, description="Id van de brontekst (zie data/sources.yaml)")
+    source: SourceId | None = Field(default=None, description="Id van de brontekst (zie data/sources.yaml)")
     last_reviewed: datetime.date | None = Field(default=None, description="Datum van de laatste inhoudelijke controle (JJJJ-MM-DD)")
 
 
@@ -161,7 +178,7 @@ class Region(ContentModel):
     description: Text | None = None
     pilot: PilotProfile | None = None
     projects: list[RegionalProject] = Field(default_factory=list, description="Regionale projecten voor het Toekomstscenario")
-    source: Slug | None = Field(default=None, description="Id van de brontekst van de projecten (zie data/sources.yaml)")
+    source: SourceId | None = Field(default=None, description="Id van de brontekst van de projecten (zie data/sources.yaml)")
 
     @model_validator(mode="after")
     def _pilot_only_for_proeftuin(self) -> Region:
@@ -189,7 +206,7 @@ class Principle(ContentModel):
     title: Text
     summary: Text = Field(description="Waar het principe om draait, in één of twee zinnen")
     body: Markdown = Field(description="Wat het principe in de praktijk vraagt")
-    source: Slug | None = None
+    source: SourceId | None = None
 
 
 class Instrument(ContentModel):
@@ -201,15 +218,15 @@ class Instrument(ContentModel):
         "werkpakket", "toolbox", "handelingskader", "onderzoeksrapport", "handreiking", "nieuwsbrief",
         "factsheet", "publicatie", "video", "training", "kompas", "website",
     ] = Field(description="Soort instrument")
-    core_element: Slug = Field(description="Id van het kernelement")
+    core_element: CoreElementId = Field(description="Id van het kernelement")
     publisher: Text | None = Field(default=None, description="Uitgever of maker, als de bron die noemt")
     year: int | None = Field(default=None, ge=1990, le=2100)
     summary: Text
     body: Markdown | None = None
     links: list[Link] = Field(default_factory=list)
-    regions: list[Slug] = Field(default_factory=list)
-    source: Slug | None = None
-    practice: Slug | None = Field(
+    regions: list[RegionId] = Field(default_factory=list)
+    source: SourceId | None = None
+    practice: PracticeId | None = Field(
         default=None,
         description="Id van de praktijk die dezelfde publicatie beschrijft: die praktijk is de plek van de beschrijving, "
         "het instrument verwijst ernaar (en heeft dan zelf geen body)",
@@ -231,7 +248,7 @@ class KompasPhase(ContentModel):
 
     id: Slug
     title: Text
-    steps: list[int] = Field(min_length=1, description="Nummers van de stappen in deze fase")
+    steps: list[StepNumber] = Field(min_length=1, description="Nummers van de stappen in deze fase")
     actors: Text = Field(description="Wie in deze fase aan het werk is")
     summary: Text
 
@@ -242,8 +259,8 @@ class KompasBlock(ContentModel):
     type: Literal["inspiratie", "tool", "tip", "weblink"]
     title: Text
     text: Markdown | None = None
-    practice: Slug | None = Field(default=None, description="Inspiratie: id van de praktijkkaart")
-    tool: Slug | None = Field(default=None, description="Tool: id uit kompas_tools.yaml")
+    practice: PracticeId | None = Field(default=None, description="Inspiratie: id van de praktijkkaart")
+    tool: ToolId | None = Field(default=None, description="Tool: id uit kompas_tools.yaml")
     url: WebUrl | None = Field(default=None, description="Weblink: het webadres")
 
     @model_validator(mode="after")
@@ -260,8 +277,8 @@ class EditorialLinks(ContentModel):
     """Links the editors chose, not the sources: shown as "Past bij (keuze van de redactie)",
     apart from the links a source makes itself."""
 
-    practices: list[Slug] = Field(default_factory=list, description="Id's van praktijken die de redactie erbij vindt passen")
-    instruments: list[Slug] = Field(default_factory=list, description="Id's van instrumenten die de redactie erbij vindt passen")
+    practices: list[PracticeId] = Field(default_factory=list, description="Id's van praktijken die de redactie erbij vindt passen")
+    instruments: list[InstrumentId] = Field(default_factory=list, description="Id's van instrumenten die de redactie erbij vindt passen")
     why: Text | None = Field(default=None, description="Waarom de redactie deze koppeling legt (voor het programmateam)")
     confirmed: bool = Field(default=False, description="true zodra het programmateam de koppeling heeft bevestigd")
 
@@ -270,13 +287,13 @@ class KompasStep(ContentModel):
     """One of the eight steps of the Kompas."""
 
     number: int = Field(ge=1, le=8)
-    phase: Slug
+    phase: PhaseId
     title: Text
     aim: Text = Field(description="Doel van de stap")
     body: Markdown
     result: Text | None = Field(default=None, description="Resultaat van de stap (laat weg als de bron er geen noemt)")
     blocks: list[KompasBlock] = Field(default_factory=list)
-    profiles: list[Slug] = Field(default_factory=list, description="Geweldsprofielen waar de stap zelf naar verwijst")
+    profiles: list[ProfileId] = Field(default_factory=list, description="Geweldsprofielen waar de stap zelf naar verwijst")
     editorial: EditorialLinks | None = Field(
         default=None, description="Praktijken die de redactie bij deze stap vindt passen, naast de voorbeelden van het Kompas"
     )
@@ -323,12 +340,12 @@ class KompasTool(ContentModel):
 
     id: Slug
     title: Text
-    step: int = Field(ge=1, le=8)
+    step: StepNumber = Field(ge=1, le=8)
     kind: Literal["werkvorm", "checklist", "format", "draaiboek", "interviewleidraad", "indicatoren", "formulier"]
     purpose: Text
     materials: list[Text] = Field(default_factory=list)
     sections: list[ToolSection] = Field(min_length=1)
-    profiles: list[Slug] = Field(default_factory=list, description="Geweldsprofielen waar het werkblad zelf naar verwijst")
+    profiles: list[ProfileId] = Field(default_factory=list, description="Geweldsprofielen waar het werkblad zelf naar verwijst")
 
 
 class ViolenceProfile(ContentModel):
@@ -340,10 +357,10 @@ class ViolenceProfile(ContentModel):
     pattern: Markdown = Field(description="Het patroon: wat kenmerkt dit profiel")
     children: Markdown = Field(description="Wat het profiel betekent voor kinderen")
     research: Text = Field(description="Het onderzoek waar het profiel uit komt")
-    practices: list[Slug] = Field(default_factory=list, description="Praktijken die de bron zelf bij dit profiel noemt")
-    instruments: list[Slug] = Field(default_factory=list, description="Instrumenten die de bron zelf bij dit profiel noemt")
+    practices: list[PracticeId] = Field(default_factory=list, description="Praktijken die de bron zelf bij dit profiel noemt")
+    instruments: list[InstrumentId] = Field(default_factory=list, description="Instrumenten die de bron zelf bij dit profiel noemt")
     editorial: EditorialLinks | None = Field(default=None, description="Praktijken en instrumenten die de redactie erbij vindt passen")
-    source: Slug | None = None
+    source: SourceId | None = None
 
 
 class ConversationCard(ContentModel):
@@ -355,7 +372,7 @@ class ConversationCard(ContentModel):
     body: Markdown | None = None
     questions: list[Text] = Field(default_factory=list, description="Alleen reflectievragen die de bron geeft")
     publication: Link | None = None
-    source: Slug | None = None
+    source: SourceId | None = None
 
 
 class KompasIntro(ContentModel):
@@ -363,7 +380,7 @@ class KompasIntro(ContentModel):
 
     intro: Markdown = Field(description="Waarom het Kompas er is en voor wie (Markdown)")
     framework: Markdown = Field(description="Het kader van het Kompas in het kort: fasen, stappen, hoe je het gebruikt (Markdown)")
-    source: Slug | None = None
+    source: SourceId | None = None
 
 
 class BackgroundTopic(ContentModel):
@@ -378,7 +395,7 @@ class BackgroundTopic(ContentModel):
     summary: Text
     body: Markdown
     links: list[Link] = Field(default_factory=list)
-    source: Slug | None = None
+    source: SourceId | None = None
 
 
 class Concept(ContentModel):
@@ -392,7 +409,7 @@ class Concept(ContentModel):
     )
     definition: Text = Field(description="Wat het begrip betekent, in één of twee zinnen")
     body: Markdown | None = Field(default=None, description="Meer uitleg, bijvoorbeeld de fasen (Markdown)")
-    source: Slug | None = None
+    source: SourceId | None = None
 
 
 class Lesson(ContentModel):
@@ -400,10 +417,10 @@ class Lesson(ContentModel):
 
     id: Slug
     title: Text
-    regions: list[Slug] = Field(min_length=1, description="Id's van de regio's waar de les vandaan komt")
-    core_element: Slug = Field(description="Id van het kernelement waar de les bij hoort")
+    regions: list[RegionId] = Field(min_length=1, description="Id's van de regio's waar de les vandaan komt")
+    core_element: CoreElementId = Field(description="Id van het kernelement waar de les bij hoort")
     body: Markdown
-    source: Slug | None = None
+    source: SourceId | None = None
 
 
 class Programme(ContentModel):

@@ -1,28 +1,85 @@
-"""Which content files exist, what model each holds, and which fields refer to which ids.
+"""The content types: one declaration per type, and everything else follows from it.
 
-Adding a content type means adding a :class:`Collection` and its :class:`Reference` rules
-here; loading, validation, duplicate and reference checks follow from these tables.
+A :class:`ContentType` says which YAML file holds the type, which model validates an item,
+what an item is called in Dutch (for messages and counts), and, where the type has pages, the
+URL of an item, the template that presents it and the listing that gathers them. Loading,
+validation, references (declared on the model fields with :class:`~.fields.Ref`), the
+catalogue's indexes, the pages and their URLs, the site menu, the home page's tiles and
+``make check``'s counts all read this table.
+
+Adding a content type: its data file, its model (in ``models.py``), one entry here, and its
+templates (``templates/kennisbank/``). See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
 
+import types
+import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
 from . import models
+from .fields import Ref
 
 
 @dataclass(frozen=True)
-class Collection:
-    """One YAML file of items of one model."""
+class Noun:
+    """How Dutch names an item: "kernelement" is a het-word, so "onbekend kernelement"."""
+
+    singular: str
+    plural: str
+    neuter: bool = False  # het-woord
+
+    def unknown(self) -> str:
+        """"onbekende regio", "onbekend kernelement"."""
+        return f"{'onbekend' if self.neuter else 'onbekende'} {self.singular}"
+
+    def count(self, number: int) -> str:
+        return f"{number} {self.singular if number == 1 else self.plural}"
+
+
+@dataclass(frozen=True)
+class ItemPages:
+    """Every item of the type has a page (or, with ``template=None``, an anchor on another page)."""
+
+    url: str  # with ``{key}``: "praktijken/{key}/"; URLs are the contract in DESIGN.md
+    template: str | None = None  # under templates/ (kennisbank/practice.html); None: no page of its own
+    var: str = "item"  # the name the template knows the item by ("practice")
+    title: str = "{title}"  # the page title, formatted with the item's fields
+    description: str | None = "summary"  # plain-text field for <meta name="description">
+    body: str | None = None  # Markdown field rendered as the page's body
+    scripts: tuple[str, ...] = ()  # the plugin's scripts the page needs (assets/)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The page that lists every item of the type, in the site menu."""
+
+    url: str  # "praktijken/"
+    title: str  # the page's heading
+    template: str
+    description: str  # for <meta name="description">
+    menu: str  # its entry in the site menu and its tile's heading ("Praktijken")
+    order: int  # place in the site menu, after "Start"
+    tile: str | None = None  # the type's tile on the home page ("Wat vind je hier?"), if any
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """One YAML file of items of one model, and how the site shows them."""
 
     name: str
     file: str
     model: type[BaseModel]
+    noun: Noun
     required: bool = False
     key: str = "id"  # the field that identifies an item and that references point at
     single: bool = False  # the file is one mapping (one item), not a list of items
+    pages: ItemPages | None = None
+    listing: Listing | None = None
 
 
 @dataclass(frozen=True)
@@ -32,61 +89,129 @@ class Reference:
     source: str
     path: tuple[str, ...]
     target: str
-    noun: str
+
+    @property
+    def via(self) -> str:
+        """The path as templates name it: ``editorial.practices``, ``blocks.practice``."""
+        return ".".join(part for part in self.path if part != "*")
 
 
-COLLECTIONS: tuple[Collection, ...] = (
-    Collection("sources", "sources.yaml", models.Source),
-    Collection("core_elements", "core_elements.yaml", models.CoreElement, required=True),
-    Collection("regions", "regions.yaml", models.Region, required=True),
-    Collection("principles", "principles.yaml", models.Principle),
-    Collection("practices", "practices.yaml", models.Practice, required=True),
-    Collection("instruments", "instruments.yaml", models.Instrument),
-    Collection("kompas_phases", "kompas_phases.yaml", models.KompasPhase),
-    Collection("kompas_steps", "kompas_steps.yaml", models.KompasStep, key="number"),
-    Collection("kompas_tools", "kompas_tools.yaml", models.KompasTool),
-    Collection("violence_profiles", "violence_profiles.yaml", models.ViolenceProfile),
-    Collection("conversation_cards", "conversation_cards.yaml", models.ConversationCard),
-    Collection("glossary", "glossary.yaml", models.GlossaryEntry, key="term"),
-    Collection("programme", "programme.yaml", models.Programme, required=True, single=True),
-    Collection("kompas_intro", "kompas.yaml", models.KompasIntro, single=True),
-    Collection("background_topics", "kompas_background.yaml", models.BackgroundTopic),
-    Collection("concepts", "concepts.yaml", models.Concept),
-    Collection("lessons", "lessons.yaml", models.Lesson),
+CONTENT_TYPES: tuple[ContentType, ...] = (
+    ContentType("sources", "sources.yaml", models.Source, Noun("bron", "bronnen")),
+    ContentType(
+        "core_elements", "core_elements.yaml", models.CoreElement, Noun("kernelement", "kernelementen", neuter=True),
+        required=True,
+        pages=ItemPages("kernelementen/{key}/", "kennisbank/core_element.html", var="core_element", body="description"),
+        listing=Listing("kernelementen/", "Kernelementen", "kennisbank/core_elements.html",
+                        "De kernelementen van het Toekomstscenario kind- en gezinsbescherming.", menu="Kernelementen", order=2),
+    ),
+    ContentType(
+        "regions", "regions.yaml", models.Region, Noun("regio", "regio's"), required=True,
+        pages=ItemPages("regio/{key}/", "kennisbank/region.html", var="region", title="{name}", description="description",
+                        scripts=("embed.js", "region-embed.js")),
+        listing=Listing("regio/", "Regio's en proeftuinen", "kennisbank/regions.html",
+                        "Proeftuinen en regio's die werken aan het Toekomstscenario, en welke kennis er per regio is.",
+                        menu="Regio's", order=3),
+    ),
+    ContentType(
+        "principles", "principles.yaml", models.Principle, Noun("basisprincipe", "basisprincipes", neuter=True),
+        pages=ItemPages("basisprincipes/#{key}"),
+        listing=Listing("basisprincipes/", "Basisprincipes", "kennisbank/principles.html",
+                        "De basisprincipes van het Toekomstscenario en wat ze in de praktijk vragen.",
+                        menu="Basisprincipes", order=8, tile="De principes waar het Toekomstscenario op rust."),
+    ),
+    ContentType(
+        "practices", "practices.yaml", models.Practice, Noun("praktijk", "praktijken"), required=True,
+        pages=ItemPages("praktijken/{key}/", "kennisbank/practice.html", var="practice", body="body"),
+        listing=Listing("praktijken/", "Praktijken", "kennisbank/practices.html",
+                        "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario.",
+                        menu="Praktijken", order=1, tile="Goede voorbeelden uit proeftuinen en regio's, met contactpersonen."),
+    ),
+    ContentType(
+        "instruments", "instruments.yaml", models.Instrument, Noun("instrument", "instrumenten", neuter=True),
+        pages=ItemPages("instrumenten/{key}/", "kennisbank/instrument.html", var="instrument", body="body"),
+        listing=Listing("instrumenten/", "Instrumenten", "kennisbank/instruments.html",
+                        "Werkpakketten, toolboxen, handreikingen en onderzoek bij het Toekomstscenario.",
+                        menu="Instrumenten", order=5, tile="Werkpakketten, toolboxen, handreikingen en onderzoek."),
+    ),
+    ContentType("kompas_phases", "kompas_phases.yaml", models.KompasPhase, Noun("fase", "fasen"),
+                pages=ItemPages("kompas/#{key}")),
+    ContentType(
+        "kompas_steps", "kompas_steps.yaml", models.KompasStep, Noun("Kompas-stap", "Kompas-stappen"), key="number",
+        pages=ItemPages("kompas/stap-{key}/", "kennisbank/kompas_step.html", var="step", title="Stap {number}: {title}",
+                        description="aim", body="body"),
+        listing=Listing("kompas/", "Kompas domeinoverstijgend samenwerken", "kennisbank/kompas.html",
+                        "Het Kompas: in acht stappen naar domeinoverstijgende samenwerking bij onveiligheid in huishoudens.",
+                        menu="Kompas", order=4, tile="In acht stappen naar domeinoverstijgende samenwerking, met werkbladen om te printen."),
+    ),
+    ContentType(
+        "kompas_tools", "kompas_tools.yaml", models.KompasTool, Noun("Kompas-werkblad", "Kompas-werkbladen", neuter=True),
+        pages=ItemPages("kompas/tools/{key}/", "kennisbank/kompas_tool.html", var="tool", description="purpose"),
+    ),
+    ContentType(
+        "violence_profiles", "violence_profiles.yaml", models.ViolenceProfile, Noun("geweldsprofiel", "geweldsprofielen", neuter=True),
+        pages=ItemPages("geweldsprofielen/{key}/", "kennisbank/profile.html", var="profile"),
+        listing=Listing("geweldsprofielen/", "Geweldsprofielen", "kennisbank/profiles.html",
+                        "Vijf geweldsprofielen: patronen van onveiligheid in huishoudens en wat ze betekenen voor kinderen.",
+                        menu="Geweldsprofielen", order=6, tile="Vijf patronen van geweld in huishoudens en wat ze betekenen voor kinderen."),
+    ),
+    ContentType(
+        "conversation_cards", "conversation_cards.yaml", models.ConversationCard, Noun("gesprekskaart", "gesprekskaarten"),
+        pages=ItemPages("gesprekskaarten/{key}/", "kennisbank/card.html", var="card", description="theme", body="body"),
+        listing=Listing("gesprekskaarten/", "Gesprekskaarten", "kennisbank/cards.html",
+                        "Gesprekskaarten uit de leersessies van de proeftuinen.",
+                        menu="Gesprekskaarten", order=7, tile="Kaarten uit de leersessies om samen te reflecteren."),
+    ),
+    ContentType(
+        "glossary", "glossary.yaml", models.GlossaryEntry, Noun("afkorting", "afkortingen"), key="term",
+        listing=Listing("begrippen/", "Begrippen en afkortingen", "kennisbank/glossary.html",
+                        "Begrippen en afkortingen uit het Toekomstscenario, met uitleg en waar ze gebruikt worden.",
+                        menu="Begrippen", order=9),
+    ),
+    ContentType("programme", "programme.yaml", models.Programme, Noun("programmateam", "programmateams", neuter=True),
+                required=True, single=True),
+    ContentType("kompas_intro", "kompas.yaml", models.KompasIntro, Noun("Kompas-inleiding", "Kompas-inleidingen"), single=True),
+    ContentType(
+        "background_topics", "kompas_background.yaml", models.BackgroundTopic,
+        Noun("achtergrondonderwerp", "achtergrondonderwerpen", neuter=True),
+        pages=ItemPages("kompas/achtergrond/{key}/", "kennisbank/background_topic.html", var="topic", body="body"),
+    ),
+    ContentType("concepts", "concepts.yaml", models.Concept, Noun("begrip", "begrippen", neuter=True),
+                pages=ItemPages("begrippen/#begrip-{key}")),
+    ContentType("lessons", "lessons.yaml", models.Lesson, Noun("les", "lessen")),
 )
 
-REFERENCES: tuple[Reference, ...] = (
-    Reference("practices", ("core_element",), "core_elements", "kernelement"),
-    Reference("practices", ("regions", "*"), "regions", "regio"),
-    Reference("practices", ("principles", "*"), "principles", "basisprincipe"),
-    Reference("practices", ("source",), "sources", "bron"),
-    Reference("instruments", ("core_element",), "core_elements", "kernelement"),
-    Reference("instruments", ("regions", "*"), "regions", "regio"),
-    Reference("instruments", ("source",), "sources", "bron"),
-    Reference("instruments", ("practice",), "practices", "praktijk"),
-    Reference("kompas_phases", ("steps", "*"), "kompas_steps", "Kompas-stap"),
-    Reference("kompas_steps", ("phase",), "kompas_phases", "fase"),
-    Reference("kompas_steps", ("blocks", "*", "practice"), "practices", "praktijk"),
-    Reference("kompas_steps", ("blocks", "*", "tool"), "kompas_tools", "Kompas-tool"),
-    Reference("kompas_steps", ("editorial", "practices", "*"), "practices", "praktijk"),
-    Reference("kompas_steps", ("editorial", "instruments", "*"), "instruments", "instrument"),
-    Reference("kompas_steps", ("profiles", "*"), "violence_profiles", "geweldsprofiel"),
-    Reference("kompas_tools", ("profiles", "*"), "violence_profiles", "geweldsprofiel"),
-    Reference("kompas_tools", ("step",), "kompas_steps", "Kompas-stap"),
-    Reference("violence_profiles", ("practices", "*"), "practices", "praktijk"),
-    Reference("violence_profiles", ("instruments", "*"), "instruments", "instrument"),
-    Reference("violence_profiles", ("editorial", "practices", "*"), "practices", "praktijk"),
-    Reference("violence_profiles", ("editorial", "instruments", "*"), "instruments", "instrument"),
-    Reference("violence_profiles", ("source",), "sources", "bron"),
-    Reference("principles", ("source",), "sources", "bron"),
-    Reference("conversation_cards", ("source",), "sources", "bron"),
-    Reference("regions", ("source",), "sources", "bron"),
-    Reference("kompas_intro", ("source",), "sources", "bron"),
-    Reference("background_topics", ("source",), "sources", "bron"),
-    Reference("concepts", ("source",), "sources", "bron"),
-    Reference("lessons", ("regions", "*"), "regions", "regio"),
-    Reference("lessons", ("core_element",), "core_elements", "kernelement"),
-    Reference("lessons", ("source",), "sources", "bron"),
-)
+BY_NAME: dict[str, ContentType] = {content_type.name: content_type for content_type in CONTENT_TYPES}
 
-BY_NAME = {collection.name: collection for collection in COLLECTIONS}
+
+def _references_in(annotation: Any, metadata: list[Any], path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """``(path, target)`` for every field below ``annotation`` that is marked with a :class:`Ref`."""
+    ref = next((item for item in metadata if isinstance(item, Ref)), None)
+    if ref is not None:
+        yield path, ref.target
+        return
+    origin = typing.get_origin(annotation)
+    arguments = typing.get_args(annotation)
+    if origin is Annotated:
+        yield from _references_in(arguments[0], list(arguments[1:]), path)
+    elif origin is list:
+        yield from _references_in(arguments[0], [], path + ("*",))
+    elif origin in (typing.Union, types.UnionType):
+        for argument in arguments:
+            if argument is not type(None):
+                yield from _references_in(argument, metadata, path)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, info in annotation.model_fields.items():
+            yield from _references_in(info.annotation, list(info.metadata), path + (name,))
+
+
+def references_of(content_type: ContentType) -> list[Reference]:
+    """The references an item of ``content_type`` makes, read from its model's fields."""
+    return [Reference(content_type.name, path, target) for path, target in _references_in(content_type.model, [], ())]
+
+
+REFERENCES: tuple[Reference, ...] = tuple(reference for content_type in CONTENT_TYPES for reference in references_of(content_type))
+
+# Older names, still used by scripts and tests.
+Collection = ContentType
+COLLECTIONS = CONTENT_TYPES

@@ -16,7 +16,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import ContentError, ContentErrors
 from .fields import slugify
 from .messages import describe, did_you_mean
-from .registry import BY_NAME, COLLECTIONS, REFERENCES, Collection
+from .registry import BY_NAME, CONTENT_TYPES, REFERENCES, ContentType, Noun
 from .yaml_source import Path_, SourceDocument, field_name, load_yaml
 
 
@@ -36,7 +36,7 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
     """Load and validate every content file under ``data_dir``; raise ContentErrors on any problem."""
     content = Content()
     errors: list[ContentError] = []
-    for collection in COLLECTIONS:
+    for collection in CONTENT_TYPES:
         path = data_dir / collection.file
         display = f"{display_prefix}/{collection.file}"
         if not path.exists():
@@ -138,7 +138,7 @@ def raw_items(document: SourceDocument | None) -> list[dict[str, Any]]:
     return [item if isinstance(item, dict) else {} for item in data]
 
 
-def _keys(content: Content, collection: Collection) -> list[Any]:
+def _keys(content: Content, collection: ContentType) -> list[Any]:
     return [item[collection.key] for item in raw_items(content.documents.get(collection.name)) if collection.key in item]
 
 
@@ -159,7 +159,7 @@ def _matches(value: Any, path: tuple[str, ...], at: Path_) -> Iterator[tuple[Pat
 def check_references(content: Content) -> list[ContentError]:
     """Duplicate keys within a collection, and references to keys that do not exist."""
     errors: list[ContentError] = []
-    for collection in COLLECTIONS:
+    for collection in CONTENT_TYPES:
         document = content.documents.get(collection.name)
         if document is not None:
             errors += _duplicates(document, collection.key)
@@ -171,11 +171,11 @@ def check_references(content: Content) -> list[ContentError]:
         known = _keys(content, target) if target.name in content.documents else []
         for index, item in enumerate(raw_items(document)):
             for location, value in _matches(item, reference.path, (index,)):
-                errors += _unknown(document, location, value, known, reference.noun, target.file)
+                errors += _unknown(document, location, value, known, target.noun, target.file)
         if reference.path[-1] == "*":
             for index, item in enumerate(raw_items(document)):
                 for location, values in _matches(item, reference.path[:-1], (index,)):
-                    errors += _repeated(document, location, values, reference.noun)
+                    errors += _repeated(document, location, values, target.noun)
     return errors
 
 
@@ -208,7 +208,7 @@ def _duplicates(document: SourceDocument, key: str) -> list[ContentError]:
     return errors
 
 
-def _unknown(document: SourceDocument, location: Path_, value: Any, known: list[Any], noun: str, where: str) -> list[ContentError]:
+def _unknown(document: SourceDocument, location: Path_, value: Any, known: list[Any], noun: Noun, where: str) -> list[ContentError]:
     if not isinstance(value, (str, int)) or isinstance(value, bool) or value in known or (isinstance(value, str) and not value.strip()):
         return []
     hint = ""
@@ -217,14 +217,14 @@ def _unknown(document: SourceDocument, location: Path_, value: Any, known: list[
         hint = did_you_mean(value, choices)
         if not hint and slugify(value) in choices:
             hint = f"; bedoelde je '{slugify(value)}'?"
-    return [ContentError(document.file, document.line_of(location), field_name(location), f"onbekende {noun} '{value}'{hint} (zie data/{where})")]
+    return [ContentError(document.file, document.line_of(location), field_name(location), f"{noun.unknown()} '{value}'{hint} (zie data/{where})")]
 
 
-def _repeated(document: SourceDocument, location: Path_, values: Any, noun: str) -> list[ContentError]:
+def _repeated(document: SourceDocument, location: Path_, values: Any, noun: Noun) -> list[ContentError]:
     if not isinstance(values, list):
         return []
     return [
-        ContentError(document.file, document.line_of(location + (position,)), field_name(location + (position,)), f"{noun} '{value}' staat dubbel in de lijst")
+        ContentError(document.file, document.line_of(location + (position,)), field_name(location + (position,)), f"{noun.singular} '{value}' staat dubbel in de lijst")
         for position, value in enumerate(values)
         if value in values[:position]
     ]

@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urljoin
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..build_clock import build_time
+from ..urls import FEED, FEED_SCHEMA, absolute_url, region_feed_url
+from ..views import Site, View
 
 FEED_VERSION = "1"
-FEED_URI = "api/v1/praktijken.json"
-SCHEMA_URI = "api/v1/praktijken.schema.json"
-
-
-def region_feed_uri(region_id: str) -> str:
-    return f"api/v1/regio/{region_id}.json"
 
 
 class _FeedModel(BaseModel):
@@ -96,45 +92,74 @@ def feed_schema() -> dict[str, Any]:
     return schema
 
 
-def _item(practice: Any, catalogue: Any, absolute: Any) -> FeedItem:
-    core = catalogue.core_elements[practice.core_element]
-    source = catalogue.sources.get(practice.source) if practice.source else None
+#: Every field of a practice (and of its contacts and links) is in the feed or left out on
+#: purpose: a field added to a content model must be added here too (check_feed_fields).
+FEED_FIELDS = {
+    "practice": {"id", "title", "core_element", "regions", "summary", "body", "contacts", "links", "themes", "principles",
+                 "year", "source", "last_reviewed"},
+    "contact": {"name", "email", "organisation", "role"},
+    "link": {"title", "url"},
+}
+LEFT_OUT: dict[str, dict[str, str]] = {"practice": {}, "contact": {}, "link": {}}
+
+
+class FeedFieldsError(Exception):
+    """A content model has a field the feed does not know: the feed would silently lose it."""
+
+
+def check_feed_fields() -> None:
+    """Stop with a Dutch message when a content model has a field the feed neither carries nor leaves out."""
+    from ..content.models import Contact as ContactModel
+    from ..content.models import Link as LinkModel
+    from ..content.models import Practice
+
+    for part, model in (("practice", Practice), ("contact", ContactModel), ("link", LinkModel)):
+        unknown = sorted(set(model.model_fields) - FEED_FIELDS[part] - set(LEFT_OUT[part]))
+        if unknown:
+            names = ", ".join(f"'{name}'" for name in unknown)
+            raise FeedFieldsError(
+                f"kennisbank: de JSON-feed kent het veld {names} van een {'praktijk' if part == 'practice' else part} niet. "
+                "Neem het op in de feed (exports/feed.py: FEED_FIELDS en het feedmodel, een toevoeging binnen v1) "
+                "of zet het bij LEFT_OUT, met de reden waarom regio's het niet krijgen."
+            )
+
+
+def _item(practice: View, absolute: Callable[[str], str], programme: Any) -> FeedItem:
+    core = practice.core_element
+    source = practice.source
     return FeedItem(
         id=practice.id,
-        url=absolute(f"praktijken/{practice.id}/"),
+        url=absolute(practice.url),
         title=practice.title,
-        core_element=Reference(id=core.id, title=core.title, url=absolute(f"kernelementen/{core.id}/")),
-        regions=[
-            Reference(id=region, title=catalogue.regions[region].name, url=absolute(f"regio/{region}/"))
-            for region in practice.regions
-        ],
+        core_element=Reference(id=core.id, title=core.title, url=absolute(core.url)),
+        regions=[Reference(id=region.id, title=region.name, url=absolute(region.url)) for region in practice.regions],
         summary=practice.summary,
         body=practice.body,
-        contacts=[Contact(**contact.model_dump()) for contact in practice.contacts],
-        contact_point=_contact_point(practice, catalogue.programme),
+        contacts=[Contact(name=c.name, email=c.email, organisation=c.organisation, role=c.role) for c in practice.contacts],
+        contact_point=_contact_point(practice, programme),
         links=[Link(title=link.title, url=link.url) for link in practice.links],
         themes=list(practice.themes),
-        principles=list(practice.principles),
+        principles=[principle.id for principle in practice.principles],
         year=practice.year,
         source=Reference(id=source.id, title=source.title, url=source.url) if source else None,
         last_reviewed=practice.last_reviewed,
     )
 
 
-def _contact_point(practice: Any, programme: Any) -> ContactPoint:
+def _contact_point(practice: View, programme: Any) -> ContactPoint:
     own = next((contact for contact in practice.contacts if contact.email), None)
     if own is not None:
         return ContactPoint(kind="praktijk", name=own.name, email=own.email, organisation=own.organisation)
     return ContactPoint(kind="programmateam", name=programme.name, email=programme.email)
 
 
-def write_feeds(catalogue: Any, site_dir: Path, site_url: str) -> None:
+def write_feeds(site: Site, site_dir: Path, site_url: str) -> None:
     """Write the feeds and their schema into the built site."""
     def absolute(path: str) -> str:
-        return urljoin(site_url, path)
+        return absolute_url(site_url, path)
 
     moment = build_time()
-    items = {practice.id: _item(practice, catalogue, absolute) for practice in catalogue.practices.values()}
+    items = {practice.id: _item(practice, absolute, site.programme) for practice in site.all("practices")}
 
     def write(uri: str, feed: Feed | dict[str, Any]) -> None:
         target = site_dir / uri
@@ -145,16 +170,16 @@ def write_feeds(catalogue: Any, site_dir: Path, site_url: str) -> None:
         else:
             target.write_text(json.dumps(feed, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    write(SCHEMA_URI, feed_schema())
-    schema_url = absolute(SCHEMA_URI)
+    write(FEED_SCHEMA, feed_schema())
+    schema_url = absolute(FEED_SCHEMA)
     everything = list(items.values())
-    write(FEED_URI, Feed(**{"$schema": schema_url}, version=FEED_VERSION, generated=moment,
-                         title="Praktijken – Kennisbank Toekomstscenario", count=len(everything), items=everything))
-    for region in catalogue.regions.values():
-        own = [items[practice.id] for practice in catalogue.practices_by_region[region.id]]
-        write(region_feed_uri(region.id), Feed(
+    write(FEED, Feed(**{"$schema": schema_url}, version=FEED_VERSION, generated=moment,
+                     title="Praktijken – Kennisbank Toekomstscenario", count=len(everything), items=everything))
+    for region in site.all("regions"):
+        own = [items[practice.id] for practice in region.linked("practices")]
+        write(region_feed_url(region.id), Feed(
             **{"$schema": schema_url}, version=FEED_VERSION, generated=moment,
             title=f"Praktijken in {region.name} – Kennisbank Toekomstscenario",
-            region=Reference(id=region.id, title=region.name, url=absolute(f"regio/{region.id}/")),
+            region=Reference(id=region.id, title=region.name, url=absolute(region.url)),
             count=len(own), items=own,
         ))

@@ -43,6 +43,7 @@ from typing import Any
 from lunr.pipeline import Pipeline
 
 from ..readability import sentences
+from ..views import Site
 from . import dutch
 
 FORMAT_VERSION = 2
@@ -117,12 +118,12 @@ class Terms:
 
 
 
-def practice_documents(catalogue: Any) -> list[Document]:
+def practice_documents(site: Site) -> list[Document]:
     """Everything a practice card says, in the fields of the index."""
     documents = []
-    for practice in catalogue.practices.values():
-        about = [catalogue.core_elements[practice.core_element].title]
-        about += [catalogue.regions[region].name for region in practice.regions]
+    for practice in site.all("practices"):
+        about = [practice.core_element.title]
+        about += [region.name for region in practice.regions]
         about += [", ".join(filter(None, [c.name, c.role, c.organisation, c.email])) for c in practice.contacts]
         about += [link.title for link in practice.links]
         about += [theme.replace("-", " ") for theme in practice.themes]
@@ -130,20 +131,20 @@ def practice_documents(catalogue: Any) -> list[Document]:
     return documents
 
 
-def instrument_documents(catalogue: Any) -> list[Document]:
+def instrument_documents(site: Site) -> list[Document]:
     """Everything an instrument card says, in the fields of the index."""
     documents = []
-    for instrument in catalogue.instruments.values():
-        about = [instrument.kind, catalogue.core_elements[instrument.core_element].title]
+    for instrument in site.all("instruments"):
+        about = [instrument.kind, instrument.core_element.title]
         about += [instrument.publisher] if instrument.publisher else []
-        about += [catalogue.regions[region].name for region in instrument.regions]
+        about += [region.name for region in instrument.regions]
         about += [link.title for link in instrument.links]
         documents.append(Document(instrument.id, instrument.title, instrument.summary, about, instrument.body or ""))
     return documents
 
 
 #: Every index the site ships, by folder name.
-INDEXES: dict[str, Callable[[Any], list[Document]]] = {
+INDEXES: dict[str, Callable[[Site], list[Document]]] = {
     "praktijken": practice_documents,
     "instrumenten": instrument_documents,
 }
@@ -236,8 +237,8 @@ class IndexBuilds:
     MkDocs renders pages; below that, starting a process costs more than it saves.
     """
 
-    def __init__(self, catalogue: Any, parallel_from: int = 500):
-        self.documents = {name: collect(catalogue) for name, collect in INDEXES.items()}
+    def __init__(self, site: Site, parallel_from: int = 500):
+        self.documents = {name: collect(site) for name, collect in INDEXES.items()}
         self.executor: ProcessPoolExecutor | None = None
         self.futures: dict[str, Future[dict[str, str]]] = {}
         if sum(len(documents) for documents in self.documents.values()) >= parallel_from:

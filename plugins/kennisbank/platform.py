@@ -1,0 +1,154 @@
+"""The seam to MkDocs and Material: every workaround of their internals, in one file.
+
+MkDocs 1.6.1 is the last 1.x release and Material 9.x is in maintenance mode; an upgrade (or a
+move to the ProperDocs fork) means reviewing this file, ``assets/platform.js`` and their
+contract tests (``tests/test_platform.py``), which pin what each workaround relies on. Each
+workaround says why it exists:
+
+- :class:`GeneratedPage`: a page made from data without MkDocs' Markdown-file round trip.
+- :func:`page_meta`: Material puts ``page.title`` into navigation and headings unescaped.
+- :class:`HeldBack`: keeps parts of a page (card lists, facts, navigation) out of Material's
+  site search, which parses the whole HTML of every page it indexes. The one way the plugin
+  keeps content out of site search; a whole page is left out with ``search: exclude`` meta.
+- :func:`patch_site_search_stemming`: Material's search never stems a query word.
+- ``assets/platform.js`` (loaded in ``<head>`` before Material's bundle): holds back Material's
+  site-search index until someone opens the search, and sets a listing's ``?q=`` aside so that
+  Material does not read it as its own search deep link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+#: Tested with these releases (tests/test_platform.py checks the installed ones).
+MKDOCS_VERSION = "1.6"
+MATERIAL_VERSION = "9.8"
+
+#: Material's Dutch lunr support, loaded only by its site-search worker; the patch is appended.
+MATERIAL_LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
+QUERY_STEMMING_PATCH = Path(__file__).parent / "theme_patches" / "lunr-nl-query-stemming.js"
+#: The head script with the browser-side workarounds (see the module docstring).
+PLATFORM_SCRIPT = "platform.js"
+
+#: Markdown text → (HTML, toc tokens), from a converter shared by all generated pages.
+MarkdownConverter = Callable[[str], "tuple[str, list[dict[str, Any]]]"]
+
+
+def page_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """A generated page's metadata as Material may print it: title and description escaped
+    once here, since Material's templates put them into the page unescaped (navigation,
+    headings, ``<meta name="description">``); the escaped form displays as the plain text it is."""
+    escaped = dict(meta)
+    for name in ("title", "description"):
+        if name in escaped:
+            escaped[name] = str(escape(escaped[name]))
+    return escaped
+
+
+class GeneratedPage(Page):
+    """A page whose source is data (a page spec), not a Markdown file on disk.
+
+    MkDocs would treat a generated file like a hand-written one: read its text back, parse the
+    front matter with PyYAML's pure-Python loader, and build a fresh Markdown converter with
+    every extension for the page. At thousands of cards that round trip is most of what a card
+    page costs. This page takes its metadata as a dict and its body through one shared
+    converter that is reset between pages (same extensions and settings, glossary included).
+
+    Left out on purpose: rewriting ``.md`` links (bodies come from YAML, with site URLs or web
+    addresses; ``make linkcheck`` checks every link of the built site), and collecting anchor
+    ids for MkDocs' anchor validation (most ids come from the partial around the body, which
+    MkDocs never sees; ``present_anchor_ids`` stays ``None``, "do not check"; linkchecker's
+    AnchorCheck checks anchors in the real output).
+
+    Creating the page sets ``file.page`` (MkDocs' own Page constructor does), so MkDocs uses
+    this page instead of making one from the file.
+    """
+
+    def __init__(
+        self, markdown: str, meta: dict[str, Any], file: File, config: MkDocsConfig,
+        convert: MarkdownConverter, nav_title: str | None = None,
+    ):
+        # MkDocs takes a page's menu title from the nav entry when it creates the page itself;
+        # a page that exists already keeps its own, so the nav title is passed on here.
+        super().__init__(nav_title, file, config)
+        self._source_markdown = markdown
+        self._source_meta = meta
+        self._convert = convert
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = self._source_markdown
+        self.meta = self._source_meta
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("read_source() must run before render()")
+        if self.markdown.strip():
+            self.content, toc_tokens = self._convert(self.markdown)
+        else:
+            self.content, toc_tokens = "", []
+        self.toc = get_toc(toc_tokens)
+
+
+def nav_titles(nav: Any) -> dict[str, str]:
+    """``{src_uri: title}`` for every page named in mkdocs.yml's ``nav`` (sections included)."""
+    titles: dict[str, str] = {}
+    for entry in nav or []:
+        if isinstance(entry, dict):
+            for title, target in entry.items():
+                if isinstance(target, str):
+                    titles[target] = title
+                else:
+                    titles.update(nav_titles(target))
+    return titles
+
+
+class HeldBack:
+    """Parts of one page that Material's site search must not read, kept out of ``page.content``
+    until the page is written (:meth:`restore`, from ``on_post_page``).
+
+    Why: lists of cards repeat what every card's own page says. In the site-search index they
+    would only add duplicate hits, and Material's search plugin parses the HTML of every page
+    it indexes, which for the listings is most of the HTML of the site. Holding the lists back
+    keeps them out of the index and out of the parser.
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[str, str] = {}
+
+    def __call__(self, caller: Callable[[], str]) -> Markup:
+        """Jinja: ``{% call outside_search() %}...{% endcall %}``; leaves a marker in its place."""
+        marker = f"<!--kennisbank-held-back-{len(self.parts)}-->"
+        self.parts[marker] = ""  # claimed before the caller runs: a call nested inside gets its own
+        self.parts[marker] = str(caller())
+        return Markup(marker)
+
+    def restore(self, html: str) -> str:
+        """The written page with every held-back part back in its place."""
+        # Outer parts first: a nested part's marker is inside its outer part's text.
+        for marker, part in self.parts.items():
+            html = html.replace(marker, part, 1)
+        return html
+
+
+def in_place(caller: Callable[[], str]) -> Markup:
+    """``outside_search`` where nothing is held back (a page site search does not index)."""
+    return Markup(caller())
+
+
+def patch_site_search_stemming(files: Files, config: MkDocsConfig) -> None:
+    """Let Material's site search stem Dutch query words (see the patch file for why)."""
+    original = files.get_file_from_path(MATERIAL_LUNR_NL)
+    if original is None or original.abs_src_path is None:
+        raise PluginError(f"kennisbank: {MATERIAL_LUNR_NL} niet gevonden in het thema; staat search.lang nog op 'nl'?")
+    text = Path(original.abs_src_path).read_text(encoding="utf-8") + QUERY_STEMMING_PATCH.read_text(encoding="utf-8")
+    files.remove(original)
+    files.append(File.generated(config, MATERIAL_LUNR_NL, content=text))

@@ -1,0 +1,192 @@
+"""What templates and exporters see: content items with their references resolved.
+
+A template shows a practice's core element by name and links to it; it should not look the id
+up in the whole catalogue to do so. A :class:`View` wraps an item: a field that refers to
+another item (declared with :class:`~kennisbank.content.fields.Ref`) gives that item's view,
+``url`` gives the item's address, and :meth:`View.linked` the items that refer to it (the
+"related" parts of a page). Nested parts (a contact, a Kompas block, the editorial links) are
+views too, so their references resolve the same way. :class:`Site` gives templates the
+collections and the programme team.
+
+Plain Python over the catalogue; no MkDocs, no Jinja.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from .catalogue import Catalogue, Key, by_title
+from .content.fields import Ref
+from .content.registry import BY_NAME, CONTENT_TYPES
+from .urls import item_url
+
+
+def _reference_target(annotation: Any, metadata: list[Any]) -> tuple[str, bool] | None:
+    """``(target type, is a list)`` when a field holds references, else ``None``."""
+    for item in metadata:
+        if isinstance(item, Ref):
+            return item.target, False
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _reference_target(arguments[0], list(arguments[1:]))
+    if origin is list:
+        inner = _reference_target(arguments[0], [])
+        return (inner[0], True) if inner else None
+    if arguments and any(argument is type(None) for argument in arguments):
+        for argument in arguments:
+            if argument is not type(None):
+                return _reference_target(argument, metadata)
+    return None
+
+
+_TARGETS: dict[type[BaseModel], dict[str, tuple[str, bool]]] = {}
+
+
+def reference_fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
+    """Per model: which fields refer to which type (cached)."""
+    if model not in _TARGETS:
+        found: dict[str, tuple[str, bool]] = {}
+        for name, info in model.model_fields.items():
+            target = _reference_target(info.annotation, list(info.metadata))
+            if target is not None:
+                found[name] = target
+        _TARGETS[model] = found
+    return _TARGETS[model]
+
+
+class View:
+    """A content item (or a part of one) as templates and exporters see it."""
+
+    __slots__ = ("_cache", "_catalogue", "_item", "_kind")
+
+    def __init__(self, item: BaseModel, kind: str | None, catalogue: Catalogue):
+        self._item = item
+        self._kind = kind  # the content type, or None for a part of an item
+        self._catalogue = catalogue
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def model(self) -> BaseModel:
+        """The validated item itself."""
+        return self._item
+
+    @property
+    def content_type(self) -> str | None:
+        """The name of the item's content type (not ``kind``: several models have a field of that name)."""
+        return self._kind
+
+    @property
+    def key(self) -> Key:
+        assert self._kind is not None, "a part of an item has no key of its own"
+        return self._catalogue.key_of(self._kind, self._item)
+
+    @property
+    def url(self) -> str:
+        """The item's address on the site, site-relative (``praktijken/x/``); for a source or a
+        link, whose model has a ``url`` field of its own, that web address."""
+        if "url" in type(self._item).model_fields:
+            return str(getattr(self._item, "url") or "")
+        assert self._kind is not None, "a part of an item has no address of its own"
+        return item_url(self._kind, self.key)
+
+    @property
+    def source_line(self) -> tuple[str, int] | None:
+        """Where the item is written: ``(file, line)``."""
+        return self._catalogue.source_of(self._kind, self.key) if self._kind else None
+
+    def linked(self, kind: str, via: str | None = None) -> list[View]:
+        """The items of ``kind`` that refer to this one (``via`` one reference field only)."""
+        assert self._kind is not None
+        return [View(item, kind, self._catalogue) for item in self._catalogue.linked(self._kind, self.key, kind, via)]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        cache = self._cache
+        if name in cache:
+            return cache[name]
+        value = getattr(self._item, name)
+        target = reference_fields(type(self._item)).get(name)
+        if target is not None and value is not None:
+            kind, many = target
+            resolve = self._catalogue.get
+            value = [View(resolve(kind, key), kind, self._catalogue) for key in value] if many else View(resolve(kind, value), kind, self._catalogue)
+        elif isinstance(value, BaseModel):
+            value = View(value, None, self._catalogue)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            value = [View(part, None, self._catalogue) for part in value]
+        cache[name] = value
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, View) and other._item is self._item
+
+    def __hash__(self) -> int:
+        return id(self._item)
+
+    def __repr__(self) -> str:
+        return f"View({self._kind}, {getattr(self._item, 'id', type(self._item).__name__)})"
+
+
+class Site:
+    """The whole catalogue as views: what templates iterate over (every core element, the pilots)."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self._views: dict[tuple[str, Key], View] = {}
+
+    def view(self, kind: str, key: Key) -> View:
+        """The view of one item (the same object every time it is asked for)."""
+        found = self._views.get((kind, key))
+        if found is None:
+            found = self._views[(kind, key)] = View(self.catalogue.get(kind, key), kind, self.catalogue)
+        return found
+
+    def get(self, kind: str, key: Key) -> View | None:
+        """The view of one item, or ``None`` when there is no such item."""
+        return self.view(kind, key) if key in self.catalogue.of(kind) else None
+
+    def all(self, kind: str) -> list[View]:
+        """Every item of ``kind``, in YAML order."""
+        return [self.view(kind, key) for key in self.catalogue.of(kind)]
+
+    def by_title(self, kind: str) -> list[View]:
+        """Every item of ``kind`` in A–Z order of title."""
+        return [self.view(kind, self.catalogue.key_of(kind, item)) for item in by_title(self.catalogue.of(kind).values())]
+
+    @property
+    def programme(self) -> Any:
+        return self.catalogue.programme
+
+    @property
+    def kompas_intro(self) -> Any:
+        return self.catalogue.kompas_intro
+
+    @property
+    def glossary(self) -> list[Any]:
+        return self.catalogue.glossary
+
+    @property
+    def pilots(self) -> list[View]:
+        return [self.view("regions", region.id) for region in self.catalogue.pilots]
+
+    @property
+    def other_regions(self) -> list[View]:
+        return [self.view("regions", region.id) for region in self.catalogue.other_regions]
+
+    def has(self, kind: str) -> bool:
+        return bool(self.catalogue.of(kind))
+
+    def count(self, kind: str, number: int | None = None) -> str:
+        """"38 praktijken", "1 instrument": the type's Dutch noun with a number."""
+        return BY_NAME[kind].noun.count(len(self.catalogue.of(kind)) if number is None else number)
+
+    def listings(self) -> Iterator[tuple[str, Any]]:
+        """``(type, listing)`` for every type with a listing page, in registry order."""
+        types = [t for t in CONTENT_TYPES if t.listing is not None and self.catalogue.of(t.name)]
+        for content_type in sorted(types, key=lambda t: t.listing.order if t.listing else 0):
+            yield content_type.name, content_type.listing
