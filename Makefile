@@ -1,6 +1,10 @@
 # Kennisbank Toekomstscenario: the commands of the README.
 #   make serve   build and serve the site on http://127.0.0.1:8000, rebuilding on every save
-#   make test    every test, browser tests in Debian's chromium included
+#   make test    lint, then every test, browser tests in Debian's chromium included
+#   make test-fast  the unit tests only: no site build, no browser (under 30 s)
+#   make lint    ruff (lint and format check) and mypy (strict on the plugin package)
+#   make opmaak-code  let ruff format the Python code
+#   make snapshot  record the built site's pages and cards (tests/snapshots/site.json) after a content change
 #   make build   build site/ (swapped into place only when the build succeeded)
 #   make check   validate data/ without building
 #   make nieuw   add a practice to data/practices.yaml (asks title, core element, regions)
@@ -21,7 +25,7 @@ BENCH_SIZES ?= 1000 5000 10000
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
+.PHONY: serve build test test-fast lint opmaak-code snapshot check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
 
 venv: $(STAMP)
 
@@ -41,8 +45,23 @@ check: $(STAMP)
 chromium:
 	@bash scripts/ensure-chromium.sh
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+opmaak-code: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+snapshot: $(STAMP)
+	$(BIN)/python scripts/dev/site_snapshot.py --build --write tests/snapshots/site.json
 
 nieuw: $(STAMP)
 	$(BIN)/python scripts/nieuw.py

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kennisbank.catalogue import build_catalogue
 from kennisbank.content import ContentErrors, load_content
+from kennisbank.content.registry import CONTENT_TYPES
 
 
 def main() -> int:
@@ -19,22 +20,13 @@ def main() -> int:
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    counts = {
-        "praktijken": catalogue.practices,
-        "kernelementen": catalogue.core_elements,
-        "regio's": catalogue.regions,
-        "Kompas-stappen": catalogue.kompas_steps,
-        "Kompas-tools": catalogue.kompas_tools,
-        "instrumenten": catalogue.instruments,
-        "geweldsprofielen": catalogue.violence_profiles,
-        "gesprekskaarten": catalogue.conversation_cards,
-        "basisprincipes": catalogue.principles,
-        "afkortingen": catalogue.glossary,
-        "achtergrondonderwerpen": catalogue.background_topics,
-        "begrippen": catalogue.concepts,
-        "lessen": catalogue.lessons,
-    }
-    print("Inhoud in orde: " + ", ".join(f"{len(items)} {name}" for name, items in counts.items()) + ".")
+    # Every type with items, in registry order, in its own Dutch words ("38 praktijken").
+    counts = [
+        content_type.noun.count(len(catalogue.of(content_type.name)))
+        for content_type in CONTENT_TYPES
+        if not content_type.single and catalogue.of(content_type.name)
+    ]
+    print("Inhoud in orde: " + ", ".join(counts) + ".")
     return 0
 
 

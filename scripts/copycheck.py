@@ -95,10 +95,10 @@ def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
         yield path, value
     elif isinstance(value, dict):
         for key, child in value.items():
-            yield from _texts(child, path + (key,))
+            yield from _texts(child, (*path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _texts(child, path + (index,))
+            yield from _texts(child, (*path, index))
 
 
 def runs_in(text: str, index: SourceIndex) -> Iterator[tuple[int, int]]:
@@ -132,8 +132,10 @@ def _allowed(run: list[str], allowed: list[list[str]]) -> bool:
         # The phrase may stand in the run, or the run (or its start or end) in the phrase.
         for start in range(-len(phrase) + 1, len(run)):
             overlap = [(i, start + i) for i in range(len(phrase)) if 0 <= start + i < len(run)]
-            if overlap and all(phrase[i] == run[j] for i, j in overlap) and (
-                len(overlap) == len(phrase) or overlap[0][1] == 0 or overlap[-1][1] == len(run) - 1
+            if (
+                overlap
+                and all(phrase[i] == run[j] for i, j in overlap)
+                and (len(overlap) == len(phrase) or overlap[0][1] == 0 or overlap[-1][1] == len(run) - 1)
             ):
                 for _, j in overlap:
                     covered[j] = True
@@ -188,7 +190,10 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     arguments = parser.parse_args()
     if not any(arguments.seeds.glob("*.txt")):
-        print(f"FOUT: de brondocumenten ontbreken ({arguments.seeds}); zonder bronnen kan de controle niets vergelijken.", file=sys.stderr)
+        print(
+            f"FOUT: de brondocumenten ontbreken ({arguments.seeds}); zonder bronnen kan de controle niets vergelijken.",
+            file=sys.stderr,
+        )
         return 2
     runs = find_runs(arguments.data, arguments.seeds)
     for run in runs:

@@ -42,7 +42,8 @@ _CANARY_PAGES = {
         f"<a href='doel.html#{CANARY_ANCHOR}'>anker dat niet bestaat</a> "
         f"<a href='{CANARY_IGNORED}'>adres dat scripts/linkcheckerrc laat negeren</a></html>"
     ),
-    CANARY + "doel.html": "<!doctype html><html lang='nl'><title>Doel</title><h1 id='er-is-een-ander-anker'>Doel</h1></html>",
+    CANARY
+    + "doel.html": "<!doctype html><html lang='nl'><title>Doel</title><h1 id='er-is-een-ander-anker'>Doel</h1></html>",
 }
 
 
@@ -63,7 +64,7 @@ class BrokenLink:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def end_headers(self) -> None:
@@ -123,7 +124,17 @@ def check_internal(
     configuration was not in effect.
     """
     canary_url = base_url + CANARY
-    command = ["--config", str(config), "--no-status", "--output", "csv", "--ignore-url", "^mailto:", base_url, canary_url]
+    command = [
+        "--config",
+        str(config),
+        "--no-status",
+        "--output",
+        "csv",
+        "--ignore-url",
+        "^mailto:",
+        base_url,
+        canary_url,
+    ]
     result = run_linkchecker(command, timeout=900, env=env, runner=runner)
     if result.returncode not in (0, 1):
         raise RuntimeError(f"linkchecker faalde ({result.returncode}):\n{result.stderr}")
@@ -140,12 +151,14 @@ def check_internal(
         if page.startswith(CANARY):
             from_canary.add((row.get("url") or "").removeprefix(base_url))
             continue
-        broken.append(BrokenLink(
-            page=page,
-            target=(row.get("urlname") or row.get("url") or "").removeprefix(base_url),
-            result=row.get("warningstring") if anchor else (row.get("result") or ""),
-            line=row.get("line") or "",
-        ))
+        broken.append(
+            BrokenLink(
+                page=page,
+                target=(row.get("urlname") or row.get("url") or "").removeprefix(base_url),
+                result=row.get("warningstring") if anchor else (row.get("result") or ""),
+                line=row.get("line") or "",
+            )
+        )
     _require_canary(from_canary, config, result.stderr)
     return broken
 
@@ -181,7 +194,8 @@ def main() -> int:
         site = Path(folder) / "site"
         built = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         if built.returncode != 0:
             return built.returncode

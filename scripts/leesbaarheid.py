@@ -152,8 +152,10 @@ def analyse(catalogue: Any, documents: dict[str, Any]) -> list[Finding]:
     known = known_names(catalogue)
     findings = []
     collections = {
-        "practices": catalogue.practices, "instruments": catalogue.instruments,
-        "conversation_cards": catalogue.conversation_cards, "background_topics": catalogue.background_topics,
+        "practices": catalogue.practices,
+        "instruments": catalogue.instruments,
+        "conversation_cards": catalogue.conversation_cards,
+        "background_topics": catalogue.background_topics,
         "lessons": catalogue.lessons,
     }
     for name, field_names in CARD_FIELDS.items():
@@ -166,9 +168,13 @@ def analyse(catalogue: Any, documents: dict[str, Any]) -> list[Finding]:
             split = sentences(whole)
             lengths = [len(words(sentence)) for sentence in split]
             finding = Finding(
-                card=item.id, title=item.title, file=document.file if document else f"data/{name}.yaml",
-                line=document.line_of((position,)) if document else 1, sentences=len(split),
-                average=round(sum(lengths) / len(lengths), 1) if lengths else 0.0, flesch_douma=flesch_douma(whole),
+                card=item.id,
+                title=item.title,
+                file=document.file if document else f"data/{name}.yaml",
+                line=document.line_of((position,)) if document else 1,
+                sentences=len(split),
+                average=round(sum(lengths) / len(lengths), 1) if lengths else 0.0,
+                flesch_douma=flesch_douma(whole),
             )
             for field_name, text in texts:
                 if not text:
@@ -201,11 +207,18 @@ def report(findings: list[Finding]) -> str:
     if practices:
         lines.append(f"- praktijken: mediaan {statistics.median(f.average for f in practices):.1f} woorden per zin")
     lines += ["", "## Over de maten", "", LIMITS, ""]
-    lines += ["## Per kaart", "", "| kaart | staat in | woorden per zin | Flesch-Douma | lange zinnen | zeldzame woorden |", "| --- | --- | ---: | ---: | ---: | --- |"]
+    lines += [
+        "## Per kaart",
+        "",
+        "| kaart | staat in | woorden per zin | Flesch-Douma | lange zinnen | zeldzame woorden |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
     for f in sorted(findings, key=lambda f: (-len(f.long), -f.average)):
         score = "" if f.flesch_douma is None else f"{f.flesch_douma:.0f}"
         rare = ", ".join(f.rare[:8]) + (" …" if len(f.rare) > 8 else "")
-        lines.append(f"| {f.title.replace('|', '/')} | `{f.file}:{f.line}` | {f.average:.1f} | {score} | {len(f.long)} | {rare} |")
+        lines.append(
+            f"| {f.title.replace('|', '/')} | `{f.file}:{f.line}` | {f.average:.1f} | {score} | {len(f.long)} | {rare} |"
+        )
     long_ones = [(f, entry) for f in findings for entry in f.long]
     if long_ones:
         lines += ["", f"## Zinnen langer dan {LONG} woorden", ""]
@@ -232,10 +245,14 @@ def main() -> int:
     findings = analyse(build_catalogue(content), content.documents)
     arguments.report.write_text(report(findings), encoding="utf-8")
     if arguments.json:
-        arguments.json.write_text(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=1), encoding="utf-8")
+        arguments.json.write_text(
+            json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     long_count = sum(len(f.long) for f in findings)
-    print(f"Rapport geschreven naar {arguments.report}: {long_count} lange zinnen, "
-          f"{sum(bool(f.rare) for f in findings)} kaarten met zeldzame woorden.")
+    print(
+        f"Rapport geschreven naar {arguments.report}: {long_count} lange zinnen, "
+        f"{sum(bool(f.rare) for f in findings)} kaarten met zeldzame woorden."
+    )
     return 0
 
 

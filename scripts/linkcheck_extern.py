@@ -21,9 +21,10 @@ import re
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -70,10 +71,10 @@ def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...
         yield path, value
     elif isinstance(value, dict):
         for key, child in value.items():
-            yield from _strings(child, path + (key,))
+            yield from _strings(child, (*path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _strings(child, path + (index,))
+            yield from _strings(child, (*path, index))
 
 
 def collect_urls(data_dir: Path, content_dir: Path) -> dict[str, list[Source]]:
@@ -102,7 +103,9 @@ def collect_urls(data_dir: Path, content_dir: Path) -> dict[str, list[Source]]:
     for page in sorted(content_dir.rglob("*.md")):
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             for address in WEB_ADDRESS.findall(line):
-                found[address.rstrip(".,;:")].append(Source(f"content/{page.relative_to(content_dir).as_posix()}", number, "pagina"))
+                found[address.rstrip(".,;:")].append(
+                    Source(f"content/{page.relative_to(content_dir).as_posix()}", number, "pagina")
+                )
     return dict(found)
 
 
@@ -114,8 +117,18 @@ def check(urls: dict[str, list[Source]], timeout: int) -> list[Outcome]:
         server, base_url = serve(Path(folder))
         try:
             command = [
-                "--config", str(EXTERN_CONFIG), "--check-extern", "--recursion-level", "1",
-                "--timeout", str(timeout), "--no-status", "--verbose", "--output", "csv", base_url,
+                "--config",
+                str(EXTERN_CONFIG),
+                "--check-extern",
+                "--recursion-level",
+                "1",
+                "--timeout",
+                str(timeout),
+                "--no-status",
+                "--verbose",
+                "--output",
+                "csv",
+                base_url,
             ]
             result = run_linkchecker(command, timeout=max(600, 5 * timeout * len(urls)))
         finally:
@@ -138,7 +151,9 @@ def report(outcomes: list[Outcome]) -> str:
     """The Markdown report for the programme team."""
     broken = [outcome for outcome in outcomes if outcome.broken]
     moved = [outcome for outcome in outcomes if not outcome.broken and outcome.permanent_target]
-    redirected = [outcome for outcome in outcomes if not outcome.broken and outcome.redirects and not outcome.permanent_target]
+    redirected = [
+        outcome for outcome in outcomes if not outcome.broken and outcome.redirects and not outcome.permanent_target
+    ]
     today = datetime.date.today().isoformat()
     lines = [
         "# Rapport externe links",
@@ -155,18 +170,36 @@ def report(outcomes: list[Outcome]) -> str:
         return "<br>".join(str(source) for source in outcome.sources)
 
     if broken:
-        lines += ["## Werkt niet", "", "Zoek een nieuw adres of haal de link weg.", "",
-                  "| webadres | resultaat | staat in |", "| --- | --- | --- |"]
+        lines += [
+            "## Werkt niet",
+            "",
+            "Zoek een nieuw adres of haal de link weg.",
+            "",
+            "| webadres | resultaat | staat in |",
+            "| --- | --- | --- |",
+        ]
         lines += [f"| {o.url} | {o.result} | {where(o)} |" for o in broken]
         lines.append("")
     if moved:
-        lines += ["## Permanent verhuisd", "", "Vervang het oude adres door het nieuwe.", "",
-                  "| oud adres | nieuw adres | staat in |", "| --- | --- | --- |"]
+        lines += [
+            "## Permanent verhuisd",
+            "",
+            "Vervang het oude adres door het nieuwe.",
+            "",
+            "| oud adres | nieuw adres | staat in |",
+            "| --- | --- | --- |",
+        ]
         lines += [f"| {o.url} | {o.permanent_target} | {where(o)} |" for o in moved]
         lines.append("")
     if redirected:
-        lines += ["## Tijdelijk doorgestuurd", "", "Werkt nog; het oude adres kan blijven staan.", "",
-                  "| webadres | stuurt door naar | staat in |", "| --- | --- | --- |"]
+        lines += [
+            "## Tijdelijk doorgestuurd",
+            "",
+            "Werkt nog; het oude adres kan blijven staan.",
+            "",
+            "| webadres | stuurt door naar | staat in |",
+            "| --- | --- | --- |",
+        ]
         lines += [f"| {o.url} | {o.redirects[-1][0]} ({o.redirects[-1][1]}) | {where(o)} |" for o in redirected]
         lines.append("")
     if not (broken or moved or redirected):

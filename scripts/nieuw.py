@@ -83,7 +83,9 @@ def unique_id(title: str, taken: set[str]) -> str:
 
 
 def entry_text(entry: dict) -> str:
-    return yaml.dump([entry], Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None)
+    return yaml.dump(
+        [entry], Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+    )
 
 
 def main() -> int:

@@ -149,7 +149,7 @@ class Catalogue:
 
     @property
     def kompas_steps(self) -> dict[int, KompasStep]:
-        return self._typed("kompas_steps", KompasStep)  # type: ignore[return-value]
+        return self._typed("kompas_steps", KompasStep)
 
     @property
     def kompas_tools(self) -> dict[str, KompasTool]:
@@ -211,10 +211,12 @@ def title_key(title: str) -> str:
 
 def by_title(items: Iterable[Item]) -> list[Item]:
     """Items with a ``title`` in A–Z order: the order listings show before anyone sorts."""
-    return sorted(items, key=lambda item: title_key(str(getattr(item, "title"))))
+    return sorted(items, key=lambda item: title_key(str(getattr(item, "title", ""))))
 
 
-def _backlinks(items: dict[str, dict[Key, BaseModel]], references: Iterable[Reference]) -> dict[tuple[str, Key], dict[tuple[str, str], list[BaseModel]]]:
+def _backlinks(
+    items: dict[str, dict[Key, BaseModel]], references: Iterable[Reference]
+) -> dict[tuple[str, Key], dict[tuple[str, str], list[BaseModel]]]:
     links: dict[tuple[str, Key], dict[tuple[str, str], list[BaseModel]]] = defaultdict(dict)
     for reference in references:
         for item in items.get(reference.source, {}).values():
@@ -237,8 +239,12 @@ def build_catalogue(content: Content) -> Catalogue:
                     lines[(content_type.name, raw[content_type.key])] = (document.file, document.line_of((position,)))
         models = content[content_type.name]
         if content_type.single:
-            items[content_type.name] = {0: model for model in models}
+            items[content_type.name] = {0: models[0]} if models else {}
         else:
-            ordered = sorted(models, key=lambda model: getattr(model, content_type.key)) if content_type.key == "number" else models
+            ordered = (
+                sorted(models, key=lambda model: getattr(model, content_type.key))
+                if content_type.key == "number"
+                else models
+            )
             items[content_type.name] = {getattr(model, content_type.key): model for model in ordered}
     return Catalogue(items=items, source_lines=lines, backlinks=_backlinks(items, REFERENCES))

@@ -64,10 +64,18 @@ class Facet:
 
 
 INSTRUMENT_KIND_LABELS = {
-    "werkpakket": "Werkpakket", "toolbox": "Toolbox", "handelingskader": "Handelingskader",
-    "onderzoeksrapport": "Onderzoeksrapport", "handreiking": "Handreiking", "nieuwsbrief": "Nieuwsbrief",
-    "factsheet": "Factsheet", "publicatie": "Publicatie", "video": "Video", "training": "Training",
-    "kompas": "Kompas", "website": "Website",
+    "werkpakket": "Werkpakket",
+    "toolbox": "Toolbox",
+    "handelingskader": "Handelingskader",
+    "onderzoeksrapport": "Onderzoeksrapport",
+    "handreiking": "Handreiking",
+    "nieuwsbrief": "Nieuwsbrief",
+    "factsheet": "Factsheet",
+    "publicatie": "Publicatie",
+    "video": "Video",
+    "training": "Training",
+    "kompas": "Kompas",
+    "website": "Website",
 }
 
 
@@ -76,8 +84,10 @@ def _core_elements(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[st
 
 
 def _regions(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
-    return [("Proeftuinen", [(r.id, r.name) for r in catalogue.pilots]),
-            ("Andere regio's", [(r.id, r.name) for r in catalogue.other_regions])]
+    return [
+        ("Proeftuinen", [(r.id, r.name) for r in catalogue.pilots]),
+        ("Andere regio's", [(r.id, r.name) for r in catalogue.other_regions]),
+    ]
 
 
 def _themes(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
@@ -96,7 +106,9 @@ def _kinds(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]
 #: The facets of each filterable type, in the order the filter form shows them.
 FACETS: dict[str, tuple[FacetField, ...]] = {
     "practices": (
-        FacetField("kernelement", "Kernelement", "core-element", lambda p: [p.core_element], _core_elements, keep_empty=True),
+        FacetField(
+            "kernelement", "Kernelement", "core-element", lambda p: [p.core_element], _core_elements, keep_empty=True
+        ),
         FacetField("regio", "Regio", "regions", lambda p: list(p.regions), _regions),
         FacetField("thema", "Thema", "themes", lambda p: list(p.themes), _themes),
         FacetField("principe", "Basisprincipe", "principles", lambda p: list(p.principles), _principles),
@@ -122,7 +134,9 @@ def card_attributes(kind: str, item: Any) -> Markup:
     return Markup(" ".join(parts))
 
 
-def facets_for(kind: str, catalogue: Catalogue, items: Iterable[Any] | None = None, only: Sequence[str] | None = None) -> list[Facet]:
+def facets_for(
+    kind: str, catalogue: Catalogue, items: Iterable[Any] | None = None, only: Sequence[str] | None = None
+) -> list[Facet]:
     """The filter form's facets for ``items`` (default: every item of ``kind``), with counts.
 
     An option no item has is left out (except where the facet keeps it, to show the gap); a
@@ -135,7 +149,14 @@ def facets_for(kind: str, catalogue: Catalogue, items: Iterable[Any] | None = No
             continue
         counts: Counter[str] = Counter(value for item in chosen for value in facet_field.values(item))
         groups = [
-            OptionGroup(label, [Option(value, text, counts[value]) for value, text in options if facet_field.keep_empty or counts[value]])
+            OptionGroup(
+                label,
+                [
+                    Option(value, text, counts[value])
+                    for value, text in options
+                    if facet_field.keep_empty or counts[value]
+                ],
+            )
             for label, options in facet_field.groups(catalogue)
         ]
         if any(group.options for group in groups):

@@ -14,18 +14,46 @@ Plain Python over the catalogue's models and over HTML strings; no MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 from pydantic import BaseModel
 
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
 #: Elements whose text is never turned into a link: links and headings already say where they
 #: lead, code is literal, form controls and abbreviations carry their own meaning.
-_NO_LINK = frozenset("a h1 h2 h3 h4 h5 h6 code pre script style textarea button label option select abbr title summary mark".split())
+_NO_LINK = frozenset(
+    [
+        "a",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "code",
+        "pre",
+        "script",
+        "style",
+        "textarea",
+        "button",
+        "label",
+        "option",
+        "select",
+        "abbr",
+        "title",
+        "summary",
+        "mark",
+    ]
+)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +69,10 @@ class Explained:
     def __post_init__(self) -> None:
         object.__setattr__(self, "pattern", _pattern(self.terms))
 
-def explained_items(catalogue: Any, topic_url: Any, concept_url: Any) -> list[Explained]:
+
+def explained_items(
+    catalogue: Catalogue, topic_url: Callable[[str], str], concept_url: Callable[[str], str]
+) -> list[Explained]:
     """Every background topic and concept with its terms and URL."""
     items = [
         Explained(f"achtergrond:{topic.id}", topic.title, topic_url(topic.id), tuple(topic.terms))
@@ -85,7 +116,7 @@ class MentionFinder:
                 self.by_term.setdefault(term.strip().lower(), entry)
         self.pattern = _pattern(self.by_term)
 
-    def in_item(self, item: Any) -> list[Explained]:
+    def in_item(self, item: BaseModel) -> list[Explained]:
         """The explained items ``item`` (a content model) mentions, in the order of first mention."""
         if self.pattern is None:
             return []
@@ -97,7 +128,7 @@ class MentionFinder:
         return list(found.values())
 
 
-def mentioned_in(item: Any, explained: list[Explained]) -> list[Explained]:
+def mentioned_in(item: BaseModel, explained: list[Explained]) -> list[Explained]:
     """The explained items that ``item`` (a content model) mentions in any of its texts."""
     return MentionFinder(explained).in_item(item)
 
@@ -123,7 +154,11 @@ class MentionLinker:
         stack: list[str] = []
         position = 0
         for match in _TAG.finditer(html):
-            parts.append(self._link_text(html[position : match.start()], done, href) if not closed_depth else html[position : match.start()])
+            parts.append(
+                self._link_text(html[position : match.start()], done, href)
+                if not closed_depth
+                else html[position : match.start()]
+            )
             parts.append(match.group(0))
             position = match.end()
             name = (match.group(2) or "").lower()

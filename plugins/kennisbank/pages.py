@@ -77,7 +77,9 @@ class Mentions:
 
 def find_mentions(catalogue: Catalogue) -> Mentions:
     """Scan every item that has a page of its own for the terms of the topics and concepts."""
-    explained = explained_items(catalogue, lambda key: item_url("background_topics", key), lambda key: item_url("concepts", key))
+    explained = explained_items(
+        catalogue, lambda key: item_url("background_topics", key), lambda key: item_url("concepts", key)
+    )
     pages_of: dict[str, list[tuple[str, str]]] = {entry.key: [] for entry in explained}
     on_page: dict[str, list[Explained]] = {}
     if not explained:
@@ -135,13 +137,19 @@ def coverage(site: Site) -> list[CoverageRow]:
 
 #: What a listing needs besides its items, per content type (most need nothing).
 def _practices_listing(site: Site) -> dict[str, Any]:
-    return {"facets": facets_for("practices", site.catalogue), "search_index": index_url("praktijken"),
-            "practices": site.by_title("practices")}
+    return {
+        "facets": facets_for("practices", site.catalogue),
+        "search_index": index_url("praktijken"),
+        "practices": site.by_title("practices"),
+    }
 
 
 def _instruments_listing(site: Site) -> dict[str, Any]:
-    return {"facets": facets_for("instruments", site.catalogue), "search_index": index_url("instrumenten"),
-            "instruments": site.by_title("instruments")}
+    return {
+        "facets": facets_for("instruments", site.catalogue),
+        "search_index": index_url("instrumenten"),
+        "instruments": site.by_title("instruments"),
+    }
 
 
 LISTING_CONTEXT: dict[str, Callable[[Site], dict[str, Any]]] = {
@@ -159,19 +167,36 @@ def listing_spec(content_type: ContentType, site: Site, mentions: Mentions) -> P
     """
     listing = content_type.listing
     assert listing is not None
-    context = LISTING_CONTEXT.get(content_type.name, lambda site: {})(site)
+    make_context = LISTING_CONTEXT.get(content_type.name)
+    context = make_context(site) if make_context is not None else {}
     meta: dict[str, Any] = {}
     if "facets" in context:
         meta = {"kennisbank_scripts": ["filters.js"], "hide": ["navigation", "toc"], "kennisbank_skip_results": True}
     if content_type.name == "glossary":
         context["concept_pages"] = mentions.pages_of
         meta["kennisbank_no_mentions"] = True  # the page of the explanations links no mention to itself
-    return PageSpec(source_uri(listing.url), listing.url, listing.title, listing.template, description=listing.description,
-                    sanitise=False, in_nav=True, context=context, meta=meta)
+    return PageSpec(
+        source_uri(listing.url),
+        listing.url,
+        listing.title,
+        listing.template,
+        description=listing.description,
+        sanitise=False,
+        in_nav=True,
+        context=context,
+        meta=meta,
+    )
 
 
 #: Item pages whose linkable text is the item's own (the mention search can skip them when the item mentions nothing).
-_OWN_TEXT_ONLY = {"practices", "instruments", "kompas_tools", "violence_profiles", "conversation_cards", "background_topics"}
+_OWN_TEXT_ONLY = {
+    "practices",
+    "instruments",
+    "kompas_tools",
+    "violence_profiles",
+    "conversation_cards",
+    "background_topics",
+}
 
 
 def item_specs(content_type: ContentType, site: Site, mentions: Mentions) -> list[PageSpec]:
@@ -188,13 +213,20 @@ def item_specs(content_type: ContentType, site: Site, mentions: Mentions) -> lis
         if content_type.name == "background_topics":
             context["mentioned_on"] = mentions.pages_of.get(f"achtergrond:{key}", [])
             context["explained_key"] = f"achtergrond:{key}"
-        specs.append(PageSpec(
-            source_uri(url), url, _title(content_type, item), pages.template,
-            markdown=(getattr(item, pages.body) or "") if pages.body else "",
-            description=(getattr(item, pages.description) or "") if pages.description else "",
-            context=context, source=site.catalogue.source_of(content_type.name, key), meta=meta,
-            mentions=(url in mentions.on_page) if content_type.name in _OWN_TEXT_ONLY else None,
-        ))
+        specs.append(
+            PageSpec(
+                source_uri(url),
+                url,
+                _title(content_type, item),
+                pages.template,
+                markdown=(getattr(item, pages.body) or "") if pages.body else "",
+                description=(getattr(item, pages.description) or "") if pages.description else "",
+                context=context,
+                source=site.catalogue.source_of(content_type.name, key),
+                meta=meta,
+                mentions=(url in mentions.on_page) if content_type.name in _OWN_TEXT_ONLY else None,
+            )
+        )
     return specs
 
 
@@ -216,8 +248,12 @@ def review_spec(site: Site, today: datetime.date) -> PageSpec:
     limit = today - datetime.timedelta(days=365)
     practices = site.all("practices")
     return PageSpec(
-        source_uri(REVIEW), REVIEW, "Redactie: praktijken om na te lopen", "kennisbank/review.html",
-        sanitise=False, meta={"search": {"exclude": True}, "robots": "noindex"},
+        source_uri(REVIEW),
+        REVIEW,
+        "Redactie: praktijken om na te lopen",
+        "kennisbank/review.html",
+        sanitise=False,
+        meta={"search": {"exclude": True}, "robots": "noindex"},
         context={
             "today": today,
             "stale": [p for p in practices if p.last_reviewed is None or p.last_reviewed < limit],
@@ -232,11 +268,17 @@ def embed_specs(site: Site) -> list[PageSpec]:
     catalogue = site.catalogue
     specs = [
         PageSpec(
-            source_uri(EMBED_PRACTICES), EMBED_PRACTICES, "Praktijken", "kennisbank/embed_list.html",
-            sanitise=False, meta=EMBED_META,
+            source_uri(EMBED_PRACTICES),
+            EMBED_PRACTICES,
+            "Praktijken",
+            "kennisbank/embed_list.html",
+            sanitise=False,
+            meta=EMBED_META,
             context={
-                "heading": "Praktijken uit het Toekomstscenario", "practices": site.all("practices"),
-                "facets": facets_for("practices", catalogue), "search_index": index_url("praktijken"),
+                "heading": "Praktijken uit het Toekomstscenario",
+                "practices": site.all("practices"),
+                "facets": facets_for("practices", catalogue),
+                "search_index": index_url("praktijken"),
                 "source_target": listing_url("practices"),
             },
         )
@@ -244,15 +286,23 @@ def embed_specs(site: Site) -> list[PageSpec]:
     for region in site.all("regions"):
         own = region.linked("practices")
         url = embed_region_url(region.id)
-        specs.append(PageSpec(
-            source_uri(url), url, f"Praktijken in {region.name}",
-            "kennisbank/embed_list.html", sanitise=False, meta=EMBED_META,
-            context={
-                "heading": f"Praktijken in {region.name}" if region.kind != "landelijk" else "Landelijke praktijken",
-                "practices": own,
-                "facets": facets_for("practices", catalogue, [p.model for p in own], only=["kernelement"]),
-                "search_index": index_url("praktijken"),
-                "source_target": region.url,
-            },
-        ))
+        specs.append(
+            PageSpec(
+                source_uri(url),
+                url,
+                f"Praktijken in {region.name}",
+                "kennisbank/embed_list.html",
+                sanitise=False,
+                meta=EMBED_META,
+                context={
+                    "heading": f"Praktijken in {region.name}"
+                    if region.kind != "landelijk"
+                    else "Landelijke praktijken",
+                    "practices": own,
+                    "facets": facets_for("practices", catalogue, [p.model for p in own], only=["kernelement"]),
+                    "search_index": index_url("praktijken"),
+                    "source_target": region.url,
+                },
+            )
+        )
     return specs

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +28,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import _TocToken as TocToken
 
 #: Tested with these releases (tests/test_platform.py checks the installed ones).
 MKDOCS_VERSION = "1.6"
@@ -40,7 +43,7 @@ QUERY_STEMMING_PATCH = Path(__file__).parent / "theme_patches" / "lunr-nl-query-
 PLATFORM_SCRIPT = "platform.js"
 
 #: Markdown text → (HTML, toc tokens), from a converter shared by all generated pages.
-MarkdownConverter = Callable[[str], "tuple[str, list[dict[str, Any]]]"]
+MarkdownConverter = Callable[[str], "tuple[str, list[TocToken]]"]
 
 
 def page_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -74,8 +77,13 @@ class GeneratedPage(Page):
     """
 
     def __init__(
-        self, markdown: str, meta: dict[str, Any], file: File, config: MkDocsConfig,
-        convert: MarkdownConverter, nav_title: str | None = None,
+        self,
+        markdown: str,
+        meta: dict[str, Any],
+        file: File,
+        config: MkDocsConfig,
+        convert: MarkdownConverter,
+        nav_title: str | None = None,
     ):
         # MkDocs takes a page's menu title from the nav entry when it creates the page itself;
         # a page that exists already keeps its own, so the nav title is passed on here.

@@ -40,7 +40,7 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
-class KennisbankConfig(Config):
+class KennisbankConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ has no annotations
     """Options under ``plugins: - kennisbank:`` in mkdocs.yml."""
 
     data_dir = c.Type(str, default="data")
@@ -48,7 +48,7 @@ class KennisbankConfig(Config):
     text_index = c.Type(bool, default=True)
 
 
-class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped-call]  # idem
     """Builds the kennisbank pages from ``data/`` into the MkDocs site."""
 
     def __init__(self) -> None:
@@ -116,12 +116,19 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         mentions = find_mentions(self.catalogue)
         self.linker = MentionLinker(mentions.explained)
         self.renderer = Renderer(
-            [*template_dirs, TEMPLATES_DIR], site, config.markdown_extensions, config.mdx_configs, config.site_url, mentions
+            [*template_dirs, TEMPLATES_DIR],
+            site,
+            config.markdown_extensions,
+            config.mdx_configs,
+            config.site_url,
+            mentions,
         )
         self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue, mentions, site)}
         self._add_listings_to_menu(config)
-        if str(data_dir) not in config.watch:
-            config.watch.append(str(data_dir))
+        # While serving, a save in data/ or in the plugin's own templates and assets rebuilds.
+        for watched in (data_dir, TEMPLATES_DIR, ASSETS_DIR):
+            if str(watched) not in config.watch:
+                config.watch.append(str(watched))
         return config
 
     def _add_listings_to_menu(self, config: MkDocsConfig) -> None:
@@ -131,7 +138,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             return  # no menu in mkdocs.yml: MkDocs lists every page, ours included
         named = set(nav_titles(config.nav))
         entries: list[Any] = []
-        for content_type in sorted((t for t in CONTENT_TYPES if t.listing), key=lambda t: t.listing.order if t.listing else 0):
+        for content_type in sorted(
+            (t for t in CONTENT_TYPES if t.listing), key=lambda t: t.listing.order if t.listing else 0
+        ):
             assert content_type.listing is not None
             uri = source_uri(content_type.listing.url)
             if uri in self.specs and uri not in named:
@@ -151,7 +160,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             # The file's text is only for tools that read it; the page takes its source from the spec.
             file = File.generated(config, src_uri, content=spec.markdown, inclusion=inclusion)
             file.edit_uri = self._edit_uri(spec, config)
-            GeneratedPage(spec.markdown, page_meta(spec.front_matter()), file, config, self.renderer.convert_page_markdown, titles.get(src_uri))
+            GeneratedPage(
+                spec.markdown,
+                page_meta(spec.front_matter()),
+                file,
+                config,
+                self.renderer.convert_page_markdown,
+                titles.get(src_uri),
+            )
             files.append(file)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             # Notes for developers (README.md) are not part of the site; licence texts are.
@@ -181,14 +197,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             held_back = self.held_back[page.file.src_uri] = HeldBack()
             html = self.renderer.render(spec.template, page.url, body, spec.context, held_back)
         else:
-            template = PAGE_MARKERS.get(page.meta.get("kennisbank"))
+            template = PAGE_MARKERS.get(str(page.meta.get("kennisbank", "")))
             if template is not None:
                 html = self.renderer.render(template, page.url, html, {})
         return self._link_mentions(html, page, spec)
 
     def _link_mentions(self, html: str, page: Page, spec: PageSpec | None) -> str:
         """The first mention of a background topic or concept on the page links to its explanation."""
-        if self.linker is None or page.meta.get("kennisbank_no_mentions") or page.meta.get("template") == "kennisbank/embed-page.html":
+        if (
+            self.linker is None
+            or page.meta.get("kennisbank_no_mentions")
+            or page.meta.get("template") == "kennisbank/embed-page.html"
+        ):
             return html
         if spec is not None and spec.mentions is False:
             return html  # made from data that mentions nothing explained (see find_mentions)

@@ -13,8 +13,42 @@ import re
 
 #: Abbreviations whose full stop does not end a sentence (lower case, without the final stop).
 ABBREVIATIONS = frozenset(
-    "bijv bv o.a d.w.z e.d e.a etc m.b.t t.a.v t.b.v i.s.m incl ca nr dr prof mr ir drs ing resp vs z.s.m "
-    "m.n i.p.v a.d.h.v n.a.v o.b.v v.w.b mevr dhr jl st enz".split()
+    [
+        "bijv",
+        "bv",
+        "o.a",
+        "d.w.z",
+        "e.d",
+        "e.a",
+        "etc",
+        "m.b.t",
+        "t.a.v",
+        "t.b.v",
+        "i.s.m",
+        "incl",
+        "ca",
+        "nr",
+        "dr",
+        "prof",
+        "mr",
+        "ir",
+        "drs",
+        "ing",
+        "resp",
+        "vs",
+        "z.s.m",
+        "m.n",
+        "i.p.v",
+        "a.d.h.v",
+        "n.a.v",
+        "o.b.v",
+        "v.w.b",
+        "mevr",
+        "dhr",
+        "jl",
+        "st",
+        "enz",
+    ]
 )
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")

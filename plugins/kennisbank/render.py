@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -25,9 +25,23 @@ from .facets import card_attributes
 from .platform import HeldBack, in_place
 from .views import Site, View
 
-_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december".split()
-)
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import _TocToken as TocToken
+
+_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 # Markdown bodies may use what Markdown produces; everything else (script, style, iframes,
 # event handlers, inline styles) is removed.
@@ -51,13 +65,15 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
 
 def sanitise_html(html: str) -> str:
     """Strip raw HTML that a Markdown body must not bring onto the site."""
-    return str(nh3.clean(
-        html,
-        attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-        attribute_filter=_keep_attribute,
-    ))
+    return str(
+        nh3.clean(
+            html,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener noreferrer",
+            attribute_filter=_keep_attribute,
+        )
+    )
 
 
 def dutch_date(value: datetime.date | None) -> str:
@@ -111,7 +127,9 @@ class Renderer:
         self.site = site
         self.mentions = mentions
         self.site_url = site_url
-        self.markdown = markdown.Markdown(extensions=markdown_extensions or [], extension_configs=markdown_configs or {})
+        self.markdown = markdown.Markdown(
+            extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
+        )
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
             autoescape=True,
@@ -135,7 +153,7 @@ class Renderer:
         self.markdown.reset()
         return Markup(sanitise_html(self.markdown.convert(text)))
 
-    def convert_page_markdown(self, text: str) -> tuple[str, list[dict[str, Any]]]:
+    def convert_page_markdown(self, text: str) -> tuple[str, list[TocToken]]:
         """A generated page's Markdown body as HTML (not yet sanitised) and its toc tokens.
 
         One converter serves every page (see ``platform.GeneratedPage``); ``reset`` clears what

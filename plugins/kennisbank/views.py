@@ -21,7 +21,8 @@ from pydantic import BaseModel
 
 from .catalogue import Catalogue, Key, by_title
 from .content.fields import Ref
-from .content.registry import BY_NAME, CONTENT_TYPES
+from .content.models import GlossaryEntry, KompasIntro, Programme
+from .content.registry import BY_NAME, CONTENT_TYPES, Listing
 from .urls import item_url
 
 
@@ -89,7 +90,7 @@ class View:
         """The item's address on the site, site-relative (``praktijken/x/``); for a source or a
         link, whose model has a ``url`` field of its own, that web address."""
         if "url" in type(self._item).model_fields:
-            return str(getattr(self._item, "url") or "")
+            return str(getattr(self._item, "url", None) or "")
         assert self._kind is not None, "a part of an item has no address of its own"
         return item_url(self._kind, self.key)
 
@@ -114,7 +115,11 @@ class View:
         if target is not None and value is not None:
             kind, many = target
             resolve = self._catalogue.get
-            value = [View(resolve(kind, key), kind, self._catalogue) for key in value] if many else View(resolve(kind, value), kind, self._catalogue)
+            value = (
+                [View(resolve(kind, key), kind, self._catalogue) for key in value]
+                if many
+                else View(resolve(kind, value), kind, self._catalogue)
+            )
         elif isinstance(value, BaseModel):
             value = View(value, None, self._catalogue)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
@@ -156,18 +161,20 @@ class Site:
 
     def by_title(self, kind: str) -> list[View]:
         """Every item of ``kind`` in A–Z order of title."""
-        return [self.view(kind, self.catalogue.key_of(kind, item)) for item in by_title(self.catalogue.of(kind).values())]
+        return [
+            self.view(kind, self.catalogue.key_of(kind, item)) for item in by_title(self.catalogue.of(kind).values())
+        ]
 
     @property
-    def programme(self) -> Any:
+    def programme(self) -> Programme:
         return self.catalogue.programme
 
     @property
-    def kompas_intro(self) -> Any:
+    def kompas_intro(self) -> KompasIntro | None:
         return self.catalogue.kompas_intro
 
     @property
-    def glossary(self) -> list[Any]:
+    def glossary(self) -> list[GlossaryEntry]:
         return self.catalogue.glossary
 
     @property
@@ -182,11 +189,10 @@ class Site:
         return bool(self.catalogue.of(kind))
 
     def count(self, kind: str, number: int | None = None) -> str:
-        """"38 praktijken", "1 instrument": the type's Dutch noun with a number."""
+        """ "38 praktijken", "1 instrument": the type's Dutch noun with a number."""
         return BY_NAME[kind].noun.count(len(self.catalogue.of(kind)) if number is None else number)
 
-    def listings(self) -> Iterator[tuple[str, Any]]:
+    def listings(self) -> Iterator[tuple[str, Listing]]:
         """``(type, listing)`` for every type with a listing page, in registry order."""
-        types = [t for t in CONTENT_TYPES if t.listing is not None and self.catalogue.of(t.name)]
-        for content_type in sorted(types, key=lambda t: t.listing.order if t.listing else 0):
-            yield content_type.name, content_type.listing
+        listed = [(t.name, t.listing) for t in CONTENT_TYPES if t.listing is not None and self.catalogue.of(t.name)]
+        yield from sorted(listed, key=lambda entry: entry[1].order)

@@ -41,8 +41,21 @@ def build_site(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
     """Wall time of ``mkdocs build`` in seconds."""
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", config, "--site-dir", str(site)],
-        cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--config-file",
+            config,
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return time.perf_counter() - started
 
@@ -52,7 +65,9 @@ def without_text_index(project: Path) -> str:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     marker = "  - kennisbank:\n"
     assert marker in text, "kennisbank-plugin niet gevonden in mkdocs.yml"
-    (project / "mkdocs-zonder-index.yml").write_text(text.replace(marker, marker + "      text_index: false\n"), encoding="utf-8")
+    (project / "mkdocs-zonder-index.yml").write_text(
+        text.replace(marker, marker + "      text_index: false\n"), encoding="utf-8"
+    )
     return "mkdocs-zonder-index.yml"
 
 
@@ -86,8 +101,9 @@ def gzip_size(path: Path) -> int:
 
 
 def browser_figures(site: Path, keystrokes: int) -> dict[str, float]:
-    from browser import serve
     from playwright.sync_api import sync_playwright
+
+    from browser import serve
 
     server = serve(site)
     base = next(server)
@@ -136,9 +152,10 @@ def browser_figures(site: Path, keystrokes: int) -> dict[str, float]:
             page.wait_for_load_state("networkidle")
             figures["first_query_s"] = time.perf_counter() - started
             query_paths = {urlsplit(url).path for url in requested[before:] if url.startswith(base)}
-            figures["first_query_gzip_kb"] = sum(
-                gzip_size(site / path.lstrip("/")) for path in query_paths if (site / path.lstrip("/")).is_file()
-            ) / 1024
+            figures["first_query_gzip_kb"] = (
+                sum(gzip_size(site / path.lstrip("/")) for path in query_paths if (site / path.lstrip("/")).is_file())
+                / 1024
+            )
             figures["first_query_files"] = float(len(query_paths))
             # Once loaded: a keystroke within the words already typed.
             typed = [page.evaluate(timer, ["", query[: len(query) - i % 8]]) for i in range(keystrokes)]
@@ -165,10 +182,16 @@ def main() -> int:
             index_s = index_build_time(project)
             figures = browser_figures(site, arguments.keystrokes)
             rows.append((size, build_s, index_s, added, figures))
-            print(f"  {size} kaarten gemeten: {build_s:.1f} s bouwen, index {100 * added:+.1f}%, {figures}", file=sys.stderr, flush=True)
+            print(
+                f"  {size} kaarten gemeten: {build_s:.1f} s bouwen, index {100 * added:+.1f}%, {figures}",
+                file=sys.stderr,
+                flush=True,
+            )
 
     print()
-    print("| kaarten | bouwen (s) | tekstindex bouwen, los (s) | index extra op bouwtijd | pagina gzip (KB) | hele index gzip (KB) | index vóór typen of bij facetten | facetklik mediaan (ms) | eerste zoekvraag: download gzip (KB) | bestanden | toets mediaan (ms) |")
+    print(
+        "| kaarten | bouwen (s) | tekstindex bouwen, los (s) | index extra op bouwtijd | pagina gzip (KB) | hele index gzip (KB) | index vóór typen of bij facetten | facetklik mediaan (ms) | eerste zoekvraag: download gzip (KB) | bestanden | toets mediaan (ms) |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: |")
     for size, build_s, index_s, added, f in rows:
         print(
@@ -178,7 +201,9 @@ def main() -> int:
         )
     print()
     print("Budgetten: niets van de tekstindex vóór de eerste toets of bij facetklikken; facetklik < 50 ms;")
-    print("eerste zoekvraag downloadt < 300 KB gzip bij 1.000 en < 1,5 MB bij 10.000; toets < 50 ms bij 1.000, < 150 ms bij 10.000;")
+    print(
+        "eerste zoekvraag downloadt < 300 KB gzip bij 1.000 en < 1,5 MB bij 10.000; toets < 50 ms bij 1.000, < 150 ms bij 10.000;"
+    )
     print("bouwtijd tegenover gewone MkDocs bij 5.000 ≤ 1,10 (compare.py).")
     return 0
 

@@ -53,7 +53,18 @@ def plain_project(destination: Path, count: int) -> Path:
     listing = ["# Praktijken", ""]
     for card in cards:
         listing.append(f"- [{card['title']}]({card['id']}.md): {card['summary']}")
-        lines = [f"# {card['title']}", "", f"*{card['core_element']}* · {', '.join(card['regions'])}", "", card["summary"], "", card["body"], "", "## Contact", ""]
+        lines = [
+            f"# {card['title']}",
+            "",
+            f"*{card['core_element']}* · {', '.join(card['regions'])}",
+            "",
+            card["summary"],
+            "",
+            card["body"],
+            "",
+            "## Contact",
+            "",
+        ]
         lines += [f"- {c['name']}, {c['organisation']}: <{c['email']}>" for c in card["contacts"]]
         lines += ["", "## Meer informatie", ""] + [f"- [{link['title']}]({link['url']})" for link in card["links"]]
         (docs / "praktijken" / f"{card['id']}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -64,7 +75,7 @@ def plain_project(destination: Path, count: int) -> Path:
     nav: list[dict[str, str]] = []
     ours = _kennisbank_config()
     for entry in _menu(ours["nav"]):
-        (title, target), = entry.items()
+        ((title, target),) = entry.items()
         if target not in ("index.md", "praktijken/index.md"):
             stub = docs / target
             stub.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +93,9 @@ def plain_project(destination: Path, count: int) -> Path:
         "markdown_extensions": ours["markdown_extensions"],
         "nav": nav,
     }
-    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (destination / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return destination
 
 
@@ -97,6 +110,7 @@ def _menu(nav: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def _kennisbank_config() -> dict:
     """The kennisbank's mkdocs.yml (its !ENV tags do not matter here)."""
+
     class _Loader(yaml.SafeLoader):
         pass
 
@@ -111,7 +125,10 @@ def build(project: Path, site: Path) -> tuple[float, int]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, "build", "--quiet", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
@@ -130,7 +147,9 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=2)
     arguments = parser.parse_args()
 
-    print("| kaarten | plain MkDocs (s) | kennisbank (s) | verhouding | piekgeheugen kennisbank (MB) | plain (MB) | uitvoer kennisbank (MB) | plain (MB) | Material-zoekindex (MB) | catalogusindex (MB) |")
+    print(
+        "| kaarten | plain MkDocs (s) | kennisbank (s) | verhouding | piekgeheugen kennisbank (MB) | plain (MB) | uitvoer kennisbank (MB) | plain (MB) | Material-zoekindex (MB) | catalogusindex (MB) |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in arguments.sizes:
         with tempfile.TemporaryDirectory(prefix=f"kb-compare-{size}-") as folder:
@@ -145,8 +164,8 @@ def main() -> int:
                     times[name].append(elapsed)
                     peaks[name].append(peak)
             plain_s, ours_s = statistics.median(times["plain"]), statistics.median(times["ours"])
-            ratio = statistics.median([o / p for p, o in zip(times["plain"], times["ours"])])
-            pairs = ", ".join(f"{p:.1f}/{o:.1f}" for p, o in zip(times["plain"], times["ours"]))
+            ratio = statistics.median([o / p for p, o in zip(times["plain"], times["ours"], strict=True)])
+            pairs = ", ".join(f"{p:.1f}/{o:.1f}" for p, o in zip(times["plain"], times["ours"], strict=True))
             print(f"{size} kaarten, paren plain/kennisbank (s): {pairs}", file=sys.stderr, flush=True)
             site = root / "site-ours"
             print(
@@ -161,7 +180,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kb-rebuild-") as folder:
         # What one save costs while editing with make serve: a full build of the real content.
         rebuilds = [build(HERE.parents[1], Path(folder) / "site")[0] for _ in range(3)]
-    print(f"Herbouwen van de echte inhoud (zoals bij opslaan tijdens make serve): mediaan {statistics.median(rebuilds):.1f} s.")
+    print(
+        f"Herbouwen van de echte inhoud (zoals bij opslaan tijdens make serve): mediaan {statistics.median(rebuilds):.1f} s."
+    )
     return 0
 
 

@@ -78,9 +78,7 @@ def _check_url(value: str) -> str:
     target = unwrap_safelink(value)
     if target is not None:
         if target:
-            raise _error(
-                "dit is een Outlook SafeLinks-adres; gebruik het echte adres: {target}", target=target
-            )
+            raise _error("dit is een Outlook SafeLinks-adres; gebruik het echte adres: {target}", target=target)
         raise _error("dit is een Outlook SafeLinks-adres zonder doeladres; zoek het echte adres op")
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
@@ -105,11 +103,17 @@ Cell = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True)]
 #: Markdown source; rendered and sanitised by the pages stage.
 Markdown = Text
 #: A lowercase ASCII id, used in URLs and references.
-Slug = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_slug), _SLUG_SCHEMA]
+Slug = Annotated[
+    str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_slug), _SLUG_SCHEMA
+]
 #: An e-mail address a professional can write to.
-Email = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_email), _EMAIL_SCHEMA]
+Email = Annotated[
+    str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_email), _EMAIL_SCHEMA
+]
 #: An absolute http(s) URL that is not wrapped by a mail filter.
-WebUrl = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_url), _URL_SCHEMA]
+WebUrl = Annotated[
+    str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_url), _URL_SCHEMA
+]
 
 
 @dataclass(frozen=True)

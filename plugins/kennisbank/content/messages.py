@@ -43,7 +43,7 @@ def describe(error: dict[str, Any], allowed_fields: list[str]) -> str:
     context = error.get("ctx") or {}
     value = error.get("input")
     if kind == "kennisbank":
-        return error["msg"]
+        return str(error["msg"])
     if kind == "extra_forbidden":
         field = str(error["loc"][-1])
         hint = did_you_mean(field, allowed_fields)

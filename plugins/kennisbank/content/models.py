@@ -7,7 +7,7 @@ the whole collection and lives in :mod:`.validate`.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -30,7 +30,6 @@ from .fields import (
     ToolId,
     WebUrl,
 )
-
 
 #: Dutch descriptions for fields that do not carry their own: editors see them in VS Code.
 FIELD_DESCRIPTIONS = {
@@ -87,7 +86,7 @@ FIELD_DESCRIPTIONS = {
 }
 
 
-def _describe_fields(schema: dict, model: type) -> None:
+def _describe_fields(schema: dict[str, Any], model: type) -> None:
     for name, prop in schema.get("properties", {}).items():
         if "description" not in prop and name in FIELD_DESCRIPTIONS:
             prop["description"] = FIELD_DESCRIPTIONS[name]
@@ -139,7 +138,9 @@ class Practice(ContentModel):
     principles: list[PrincipleId] = Field(default_factory=list, description="Basisprincipes (id's)")
     year: int | None = Field(default=None, ge=1990, le=2100, description="Jaar waarin de praktijk is beschreven")
     source: SourceId | None = Field(default=None, description="Id van de brontekst (zie data/sources.yaml)")
-    last_reviewed: datetime.date | None = Field(default=None, description="Datum van de laatste inhoudelijke controle (JJJJ-MM-DD)")
+    last_reviewed: datetime.date | None = Field(
+        default=None, description="Datum van de laatste inhoudelijke controle (JJJJ-MM-DD)"
+    )
 
 
 class CoreElement(ContentModel):
@@ -177,15 +178,17 @@ class Region(ContentModel):
     kind: Literal["proeftuin", "regio", "landelijk"]
     description: Text | None = None
     pilot: PilotProfile | None = None
-    projects: list[RegionalProject] = Field(default_factory=list, description="Regionale projecten voor het Toekomstscenario")
-    source: SourceId | None = Field(default=None, description="Id van de brontekst van de projecten (zie data/sources.yaml)")
+    projects: list[RegionalProject] = Field(
+        default_factory=list, description="Regionale projecten voor het Toekomstscenario"
+    )
+    source: SourceId | None = Field(
+        default=None, description="Id van de brontekst van de projecten (zie data/sources.yaml)"
+    )
 
     @model_validator(mode="after")
     def _pilot_only_for_proeftuin(self) -> Region:
         if self.pilot is not None and self.kind != "proeftuin":
-            raise PydanticCustomError(
-                "kennisbank", "een proeftuinprofiel (pilot) hoort alleen bij kind: proeftuin"
-            )
+            raise PydanticCustomError("kennisbank", "een proeftuinprofiel (pilot) hoort alleen bij kind: proeftuin")
         return self
 
 
@@ -215,8 +218,18 @@ class Instrument(ContentModel):
     id: Slug
     title: Text
     kind: Literal[
-        "werkpakket", "toolbox", "handelingskader", "onderzoeksrapport", "handreiking", "nieuwsbrief",
-        "factsheet", "publicatie", "video", "training", "kompas", "website",
+        "werkpakket",
+        "toolbox",
+        "handelingskader",
+        "onderzoeksrapport",
+        "handreiking",
+        "nieuwsbrief",
+        "factsheet",
+        "publicatie",
+        "video",
+        "training",
+        "kompas",
+        "website",
     ] = Field(description="Soort instrument")
     core_element: CoreElementId = Field(description="Id van het kernelement")
     publisher: Text | None = Field(default=None, description="Uitgever of maker, als de bron die noemt")
@@ -269,7 +282,9 @@ class KompasBlock(ContentModel):
         wanted = needs[self.type]
         if not any(getattr(self, name) for name in wanted):
             fields = " of ".join(f"'{name}'" for name in wanted)
-            raise PydanticCustomError("kennisbank", "een blok van type {type} heeft {fields} nodig", {"type": self.type, "fields": fields})
+            raise PydanticCustomError(
+                "kennisbank", "een blok van type {type} heeft {fields} nodig", {"type": self.type, "fields": fields}
+            )
         return self
 
 
@@ -277,9 +292,15 @@ class EditorialLinks(ContentModel):
     """Links the editors chose, not the sources: shown as "Past bij (keuze van de redactie)",
     apart from the links a source makes itself."""
 
-    practices: list[PracticeId] = Field(default_factory=list, description="Id's van praktijken die de redactie erbij vindt passen")
-    instruments: list[InstrumentId] = Field(default_factory=list, description="Id's van instrumenten die de redactie erbij vindt passen")
-    why: Text | None = Field(default=None, description="Waarom de redactie deze koppeling legt (voor het programmateam)")
+    practices: list[PracticeId] = Field(
+        default_factory=list, description="Id's van praktijken die de redactie erbij vindt passen"
+    )
+    instruments: list[InstrumentId] = Field(
+        default_factory=list, description="Id's van instrumenten die de redactie erbij vindt passen"
+    )
+    why: Text | None = Field(
+        default=None, description="Waarom de redactie deze koppeling legt (voor het programmateam)"
+    )
     confirmed: bool = Field(default=False, description="true zodra het programmateam de koppeling heeft bevestigd")
 
 
@@ -293,9 +314,12 @@ class KompasStep(ContentModel):
     body: Markdown
     result: Text | None = Field(default=None, description="Resultaat van de stap (laat weg als de bron er geen noemt)")
     blocks: list[KompasBlock] = Field(default_factory=list)
-    profiles: list[ProfileId] = Field(default_factory=list, description="Geweldsprofielen waar de stap zelf naar verwijst")
+    profiles: list[ProfileId] = Field(
+        default_factory=list, description="Geweldsprofielen waar de stap zelf naar verwijst"
+    )
     editorial: EditorialLinks | None = Field(
-        default=None, description="Praktijken die de redactie bij deze stap vindt passen, naast de voorbeelden van het Kompas"
+        default=None,
+        description="Praktijken die de redactie bij deze stap vindt passen, naast de voorbeelden van het Kompas",
     )
 
 
@@ -345,7 +369,9 @@ class KompasTool(ContentModel):
     purpose: Text
     materials: list[Text] = Field(default_factory=list)
     sections: list[ToolSection] = Field(min_length=1)
-    profiles: list[ProfileId] = Field(default_factory=list, description="Geweldsprofielen waar het werkblad zelf naar verwijst")
+    profiles: list[ProfileId] = Field(
+        default_factory=list, description="Geweldsprofielen waar het werkblad zelf naar verwijst"
+    )
 
 
 class ViolenceProfile(ContentModel):
@@ -357,9 +383,15 @@ class ViolenceProfile(ContentModel):
     pattern: Markdown = Field(description="Het patroon: wat kenmerkt dit profiel")
     children: Markdown = Field(description="Wat het profiel betekent voor kinderen")
     research: Text = Field(description="Het onderzoek waar het profiel uit komt")
-    practices: list[PracticeId] = Field(default_factory=list, description="Praktijken die de bron zelf bij dit profiel noemt")
-    instruments: list[InstrumentId] = Field(default_factory=list, description="Instrumenten die de bron zelf bij dit profiel noemt")
-    editorial: EditorialLinks | None = Field(default=None, description="Praktijken en instrumenten die de redactie erbij vindt passen")
+    practices: list[PracticeId] = Field(
+        default_factory=list, description="Praktijken die de bron zelf bij dit profiel noemt"
+    )
+    instruments: list[InstrumentId] = Field(
+        default_factory=list, description="Instrumenten die de bron zelf bij dit profiel noemt"
+    )
+    editorial: EditorialLinks | None = Field(
+        default=None, description="Praktijken en instrumenten die de redactie erbij vindt passen"
+    )
     source: SourceId | None = None
 
 
@@ -379,7 +411,9 @@ class KompasIntro(ContentModel):
     """What the Kompas is and the framework its eight steps follow: the opening of /kompas/."""
 
     intro: Markdown = Field(description="Waarom het Kompas er is en voor wie (Markdown)")
-    framework: Markdown = Field(description="Het kader van het Kompas in het kort: fasen, stappen, hoe je het gebruikt (Markdown)")
+    framework: Markdown = Field(
+        description="Het kader van het Kompas in het kort: fasen, stappen, hoe je het gebruikt (Markdown)"
+    )
     source: SourceId | None = None
 
 

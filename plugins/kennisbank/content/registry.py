@@ -34,7 +34,7 @@ class Noun:
     neuter: bool = False  # het-woord
 
     def unknown(self) -> str:
-        """"onbekende regio", "onbekend kernelement"."""
+        """ "onbekende regio", "onbekend kernelement"."""
         return f"{'onbekend' if self.neuter else 'onbekende'} {self.singular}"
 
     def count(self, number: int) -> str:
@@ -99,92 +99,212 @@ class Reference:
 CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType("sources", "sources.yaml", models.Source, Noun("bron", "bronnen")),
     ContentType(
-        "core_elements", "core_elements.yaml", models.CoreElement, Noun("kernelement", "kernelementen", neuter=True),
+        "core_elements",
+        "core_elements.yaml",
+        models.CoreElement,
+        Noun("kernelement", "kernelementen", neuter=True),
         required=True,
         pages=ItemPages("kernelementen/{key}/", "kennisbank/core_element.html", var="core_element", body="description"),
-        listing=Listing("kernelementen/", "Kernelementen", "kennisbank/core_elements.html",
-                        "De kernelementen van het Toekomstscenario kind- en gezinsbescherming.", menu="Kernelementen", order=2),
+        listing=Listing(
+            "kernelementen/",
+            "Kernelementen",
+            "kennisbank/core_elements.html",
+            "De kernelementen van het Toekomstscenario kind- en gezinsbescherming.",
+            menu="Kernelementen",
+            order=2,
+        ),
     ),
     ContentType(
-        "regions", "regions.yaml", models.Region, Noun("regio", "regio's"), required=True,
-        pages=ItemPages("regio/{key}/", "kennisbank/region.html", var="region", title="{name}", description="description",
-                        scripts=("embed.js", "region-embed.js")),
-        listing=Listing("regio/", "Regio's en proeftuinen", "kennisbank/regions.html",
-                        "Proeftuinen en regio's die werken aan het Toekomstscenario, en welke kennis er per regio is.",
-                        menu="Regio's", order=3),
+        "regions",
+        "regions.yaml",
+        models.Region,
+        Noun("regio", "regio's"),
+        required=True,
+        pages=ItemPages(
+            "regio/{key}/",
+            "kennisbank/region.html",
+            var="region",
+            title="{name}",
+            description="description",
+            scripts=("embed.js", "region-embed.js"),
+        ),
+        listing=Listing(
+            "regio/",
+            "Regio's en proeftuinen",
+            "kennisbank/regions.html",
+            "Proeftuinen en regio's die werken aan het Toekomstscenario, en welke kennis er per regio is.",
+            menu="Regio's",
+            order=3,
+        ),
     ),
     ContentType(
-        "principles", "principles.yaml", models.Principle, Noun("basisprincipe", "basisprincipes", neuter=True),
+        "principles",
+        "principles.yaml",
+        models.Principle,
+        Noun("basisprincipe", "basisprincipes", neuter=True),
         pages=ItemPages("basisprincipes/#{key}"),
-        listing=Listing("basisprincipes/", "Basisprincipes", "kennisbank/principles.html",
-                        "De basisprincipes van het Toekomstscenario en wat ze in de praktijk vragen.",
-                        menu="Basisprincipes", order=8, tile="De principes waar het Toekomstscenario op rust."),
+        listing=Listing(
+            "basisprincipes/",
+            "Basisprincipes",
+            "kennisbank/principles.html",
+            "De basisprincipes van het Toekomstscenario en wat ze in de praktijk vragen.",
+            menu="Basisprincipes",
+            order=8,
+            tile="De principes waar het Toekomstscenario op rust.",
+        ),
     ),
     ContentType(
-        "practices", "practices.yaml", models.Practice, Noun("praktijk", "praktijken"), required=True,
+        "practices",
+        "practices.yaml",
+        models.Practice,
+        Noun("praktijk", "praktijken"),
+        required=True,
         pages=ItemPages("praktijken/{key}/", "kennisbank/practice.html", var="practice", body="body"),
-        listing=Listing("praktijken/", "Praktijken", "kennisbank/practices.html",
-                        "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario.",
-                        menu="Praktijken", order=1, tile="Goede voorbeelden uit proeftuinen en regio's, met contactpersonen."),
+        listing=Listing(
+            "praktijken/",
+            "Praktijken",
+            "kennisbank/practices.html",
+            "Alle goede praktijken uit de proeftuinen en regio's van het Toekomstscenario.",
+            menu="Praktijken",
+            order=1,
+            tile="Goede voorbeelden uit proeftuinen en regio's, met contactpersonen.",
+        ),
     ),
     ContentType(
-        "instruments", "instruments.yaml", models.Instrument, Noun("instrument", "instrumenten", neuter=True),
+        "instruments",
+        "instruments.yaml",
+        models.Instrument,
+        Noun("instrument", "instrumenten", neuter=True),
         pages=ItemPages("instrumenten/{key}/", "kennisbank/instrument.html", var="instrument", body="body"),
-        listing=Listing("instrumenten/", "Instrumenten", "kennisbank/instruments.html",
-                        "Werkpakketten, toolboxen, handreikingen en onderzoek bij het Toekomstscenario.",
-                        menu="Instrumenten", order=5, tile="Werkpakketten, toolboxen, handreikingen en onderzoek."),
-    ),
-    ContentType("kompas_phases", "kompas_phases.yaml", models.KompasPhase, Noun("fase", "fasen"),
-                pages=ItemPages("kompas/#{key}")),
-    ContentType(
-        "kompas_steps", "kompas_steps.yaml", models.KompasStep, Noun("Kompas-stap", "Kompas-stappen"), key="number",
-        pages=ItemPages("kompas/stap-{key}/", "kennisbank/kompas_step.html", var="step", title="Stap {number}: {title}",
-                        description="aim", body="body"),
-        listing=Listing("kompas/", "Kompas domeinoverstijgend samenwerken", "kennisbank/kompas.html",
-                        "Het Kompas: in acht stappen naar domeinoverstijgende samenwerking bij onveiligheid in huishoudens.",
-                        menu="Kompas", order=4, tile="In acht stappen naar domeinoverstijgende samenwerking, met werkbladen om te printen."),
+        listing=Listing(
+            "instrumenten/",
+            "Instrumenten",
+            "kennisbank/instruments.html",
+            "Werkpakketten, toolboxen, handreikingen en onderzoek bij het Toekomstscenario.",
+            menu="Instrumenten",
+            order=5,
+            tile="Werkpakketten, toolboxen, handreikingen en onderzoek.",
+        ),
     ),
     ContentType(
-        "kompas_tools", "kompas_tools.yaml", models.KompasTool, Noun("Kompas-werkblad", "Kompas-werkbladen", neuter=True),
+        "kompas_phases",
+        "kompas_phases.yaml",
+        models.KompasPhase,
+        Noun("fase", "fasen"),
+        pages=ItemPages("kompas/#{key}"),
+    ),
+    ContentType(
+        "kompas_steps",
+        "kompas_steps.yaml",
+        models.KompasStep,
+        Noun("Kompas-stap", "Kompas-stappen"),
+        key="number",
+        pages=ItemPages(
+            "kompas/stap-{key}/",
+            "kennisbank/kompas_step.html",
+            var="step",
+            title="Stap {number}: {title}",
+            description="aim",
+            body="body",
+        ),
+        listing=Listing(
+            "kompas/",
+            "Kompas domeinoverstijgend samenwerken",
+            "kennisbank/kompas.html",
+            "Het Kompas: in acht stappen naar domeinoverstijgende samenwerking bij onveiligheid in huishoudens.",
+            menu="Kompas",
+            order=4,
+            tile="In acht stappen naar domeinoverstijgende samenwerking, met werkbladen om te printen.",
+        ),
+    ),
+    ContentType(
+        "kompas_tools",
+        "kompas_tools.yaml",
+        models.KompasTool,
+        Noun("Kompas-werkblad", "Kompas-werkbladen", neuter=True),
         pages=ItemPages("kompas/tools/{key}/", "kennisbank/kompas_tool.html", var="tool", description="purpose"),
     ),
     ContentType(
-        "violence_profiles", "violence_profiles.yaml", models.ViolenceProfile, Noun("geweldsprofiel", "geweldsprofielen", neuter=True),
+        "violence_profiles",
+        "violence_profiles.yaml",
+        models.ViolenceProfile,
+        Noun("geweldsprofiel", "geweldsprofielen", neuter=True),
         pages=ItemPages("geweldsprofielen/{key}/", "kennisbank/profile.html", var="profile"),
-        listing=Listing("geweldsprofielen/", "Geweldsprofielen", "kennisbank/profiles.html",
-                        "Vijf geweldsprofielen: patronen van onveiligheid in huishoudens en wat ze betekenen voor kinderen.",
-                        menu="Geweldsprofielen", order=6, tile="Vijf patronen van geweld in huishoudens en wat ze betekenen voor kinderen."),
+        listing=Listing(
+            "geweldsprofielen/",
+            "Geweldsprofielen",
+            "kennisbank/profiles.html",
+            "Vijf geweldsprofielen: patronen van onveiligheid in huishoudens en wat ze betekenen voor kinderen.",
+            menu="Geweldsprofielen",
+            order=6,
+            tile="Vijf patronen van geweld in huishoudens en wat ze betekenen voor kinderen.",
+        ),
     ),
     ContentType(
-        "conversation_cards", "conversation_cards.yaml", models.ConversationCard, Noun("gesprekskaart", "gesprekskaarten"),
+        "conversation_cards",
+        "conversation_cards.yaml",
+        models.ConversationCard,
+        Noun("gesprekskaart", "gesprekskaarten"),
         pages=ItemPages("gesprekskaarten/{key}/", "kennisbank/card.html", var="card", description="theme", body="body"),
-        listing=Listing("gesprekskaarten/", "Gesprekskaarten", "kennisbank/cards.html",
-                        "Gesprekskaarten uit de leersessies van de proeftuinen.",
-                        menu="Gesprekskaarten", order=7, tile="Kaarten uit de leersessies om samen te reflecteren."),
+        listing=Listing(
+            "gesprekskaarten/",
+            "Gesprekskaarten",
+            "kennisbank/cards.html",
+            "Gesprekskaarten uit de leersessies van de proeftuinen.",
+            menu="Gesprekskaarten",
+            order=7,
+            tile="Kaarten uit de leersessies om samen te reflecteren.",
+        ),
     ),
     ContentType(
-        "glossary", "glossary.yaml", models.GlossaryEntry, Noun("afkorting", "afkortingen"), key="term",
-        listing=Listing("begrippen/", "Begrippen en afkortingen", "kennisbank/glossary.html",
-                        "Begrippen en afkortingen uit het Toekomstscenario, met uitleg en waar ze gebruikt worden.",
-                        menu="Begrippen", order=9),
+        "glossary",
+        "glossary.yaml",
+        models.GlossaryEntry,
+        Noun("afkorting", "afkortingen"),
+        key="term",
+        listing=Listing(
+            "begrippen/",
+            "Begrippen en afkortingen",
+            "kennisbank/glossary.html",
+            "Begrippen en afkortingen uit het Toekomstscenario, met uitleg en waar ze gebruikt worden.",
+            menu="Begrippen",
+            order=9,
+        ),
     ),
-    ContentType("programme", "programme.yaml", models.Programme, Noun("programmateam", "programmateams", neuter=True),
-                required=True, single=True),
-    ContentType("kompas_intro", "kompas.yaml", models.KompasIntro, Noun("Kompas-inleiding", "Kompas-inleidingen"), single=True),
     ContentType(
-        "background_topics", "kompas_background.yaml", models.BackgroundTopic,
+        "programme",
+        "programme.yaml",
+        models.Programme,
+        Noun("programmateam", "programmateams", neuter=True),
+        required=True,
+        single=True,
+    ),
+    ContentType(
+        "kompas_intro", "kompas.yaml", models.KompasIntro, Noun("Kompas-inleiding", "Kompas-inleidingen"), single=True
+    ),
+    ContentType(
+        "background_topics",
+        "kompas_background.yaml",
+        models.BackgroundTopic,
         Noun("achtergrondonderwerp", "achtergrondonderwerpen", neuter=True),
         pages=ItemPages("kompas/achtergrond/{key}/", "kennisbank/background_topic.html", var="topic", body="body"),
     ),
-    ContentType("concepts", "concepts.yaml", models.Concept, Noun("begrip", "begrippen", neuter=True),
-                pages=ItemPages("begrippen/#begrip-{key}")),
+    ContentType(
+        "concepts",
+        "concepts.yaml",
+        models.Concept,
+        Noun("begrip", "begrippen", neuter=True),
+        pages=ItemPages("begrippen/#begrip-{key}"),
+    ),
     ContentType("lessons", "lessons.yaml", models.Lesson, Noun("les", "lessen")),
 )
 
 BY_NAME: dict[str, ContentType] = {content_type.name: content_type for content_type in CONTENT_TYPES}
 
 
-def _references_in(annotation: Any, metadata: list[Any], path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+def _references_in(
+    annotation: Any, metadata: list[Any], path: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], str]]:
     """``(path, target)`` for every field below ``annotation`` that is marked with a :class:`Ref`."""
     ref = next((item for item in metadata if isinstance(item, Ref)), None)
     if ref is not None:
@@ -195,14 +315,14 @@ def _references_in(annotation: Any, metadata: list[Any], path: tuple[str, ...]) 
     if origin is Annotated:
         yield from _references_in(arguments[0], list(arguments[1:]), path)
     elif origin is list:
-        yield from _references_in(arguments[0], [], path + ("*",))
+        yield from _references_in(arguments[0], [], (*path, "*"))
     elif origin in (typing.Union, types.UnionType):
         for argument in arguments:
             if argument is not type(None):
                 yield from _references_in(argument, metadata, path)
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
         for name, info in annotation.model_fields.items():
-            yield from _references_in(info.annotation, list(info.metadata), path + (name,))
+            yield from _references_in(info.annotation, list(info.metadata), (*path, name))
 
 
 def references_of(content_type: ContentType) -> list[Reference]:
@@ -210,8 +330,6 @@ def references_of(content_type: ContentType) -> list[Reference]:
     return [Reference(content_type.name, path, target) for path, target in _references_in(content_type.model, [], ())]
 
 
-REFERENCES: tuple[Reference, ...] = tuple(reference for content_type in CONTENT_TYPES for reference in references_of(content_type))
-
-# Older names, still used by scripts and tests.
-Collection = ContentType
-COLLECTIONS = CONTENT_TYPES
+REFERENCES: tuple[Reference, ...] = tuple(
+    reference for content_type in CONTENT_TYPES for reference in references_of(content_type)
+)

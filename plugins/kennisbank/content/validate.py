@@ -7,9 +7,10 @@ together as :class:`ContentErrors` so one ``make check`` shows everything to fix
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -24,11 +25,11 @@ from .yaml_source import Path_, SourceDocument, field_name, load_yaml
 class Content:
     """Every validated item by collection name, plus the documents for line look-ups."""
 
-    items: dict[str, list[Any]] = field(default_factory=dict)
+    items: dict[str, list[BaseModel]] = field(default_factory=dict)
     documents: dict[str, SourceDocument] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # files present but not parseable
 
-    def __getitem__(self, name: str) -> list[Any]:
+    def __getitem__(self, name: str) -> list[BaseModel]:
         return self.items.get(name, [])
 
 
@@ -75,17 +76,19 @@ def _as_one_item(document: SourceDocument) -> list[ContentError]:
     return []
 
 
-def validate_items(document: SourceDocument, model: type[BaseModel]) -> tuple[list[Any], list[ContentError]]:
+def validate_items(document: SourceDocument, model: type[BaseModel]) -> tuple[list[BaseModel], list[ContentError]]:
     """Validate a document's list of items; keep the valid ones and report the rest."""
     data = document.data
     if data is None:
         return [], []
     if not isinstance(data, list):
-        return [], [ContentError(document.file, 1, "", "het bestand moet een lijst van items zijn (elk item begint met '- ')")]
+        return [], [
+            ContentError(document.file, 1, "", "het bestand moet een lijst van items zijn (elk item begint met '- ')")
+        ]
     try:
         return TypeAdapter(list[model]).validate_python(data), []  # type: ignore[valid-type]
     except ValidationError as exc:
-        errors = [_to_content_error(document, model, error) for error in exc.errors()]
+        errors = [_to_content_error(document, model, dict(error)) for error in exc.errors()]
         failed = {error["loc"][0] for error in exc.errors() if error["loc"]}
         valid = [model.model_validate(item) for index, item in enumerate(data) if index not in failed]
         return valid, errors
@@ -107,7 +110,9 @@ def _allowed_fields(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
     for part in path[:-1]:
         if isinstance(part, int):
             continue
-        field_info = current.model_fields.get(part) if isinstance(current, type) else None
+        field_info = (
+            current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        )
         if field_info is None:
             return []
         current = _model_in(field_info.annotation)
@@ -139,7 +144,9 @@ def raw_items(document: SourceDocument | None) -> list[dict[str, Any]]:
 
 
 def _keys(content: Content, collection: ContentType) -> list[Any]:
-    return [item[collection.key] for item in raw_items(content.documents.get(collection.name)) if collection.key in item]
+    return [
+        item[collection.key] for item in raw_items(content.documents.get(collection.name)) if collection.key in item
+    ]
 
 
 def _matches(value: Any, path: tuple[str, ...], at: Path_) -> Iterator[tuple[Path_, Any]]:
@@ -151,9 +158,9 @@ def _matches(value: Any, path: tuple[str, ...], at: Path_) -> Iterator[tuple[Pat
     if head == "*":
         if isinstance(value, list):
             for index, item in enumerate(value):
-                yield from _matches(item, rest, at + (index,))
+                yield from _matches(item, rest, (*at, index))
     elif isinstance(value, dict) and value.get(head) is not None:
-        yield from _matches(value[head], rest, at + (head,))
+        yield from _matches(value[head], rest, (*at, head))
 
 
 def check_references(content: Content) -> list[ContentError]:
@@ -182,13 +189,21 @@ def check_references(content: Content) -> list[ContentError]:
 def check_kompas_phases(content: Content) -> list[ContentError]:
     """Each Kompas step names the phase that lists it."""
     steps = content.documents.get("kompas_steps")
+    if steps is None:
+        return []
     phases = {item.get("id"): item.get("steps") for item in raw_items(content.documents.get("kompas_phases"))}
     errors = []
     for index, step in enumerate(raw_items(steps)):
         phase, number = step.get("phase"), step.get("number")
-        if phase in phases and isinstance(phases[phase], list) and number not in phases[phase]:
+        listed = phases.get(phase)
+        if isinstance(listed, list) and number not in listed:
             errors.append(
-                ContentError(steps.file, steps.line_of((index, "phase")), "phase", f"fase '{phase}' noemt stap {number} niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)")
+                ContentError(
+                    steps.file,
+                    steps.line_of((index, "phase")),
+                    "phase",
+                    f"fase '{phase}' noemt stap {number} niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)",
+                )
             )
     return errors
 
@@ -202,14 +217,25 @@ def _duplicates(document: SourceDocument, key: str) -> list[ContentError]:
             continue
         line = document.line_of((index, key))
         if value in seen:
-            errors.append(ContentError(document.file, line, key, f"{key} '{value}' bestaat al (regel {seen[value]}); kies een unieke {key}"))
+            errors.append(
+                ContentError(
+                    document.file, line, key, f"{key} '{value}' bestaat al (regel {seen[value]}); kies een unieke {key}"
+                )
+            )
         else:
             seen[value] = line
     return errors
 
 
-def _unknown(document: SourceDocument, location: Path_, value: Any, known: list[Any], noun: Noun, where: str) -> list[ContentError]:
-    if not isinstance(value, (str, int)) or isinstance(value, bool) or value in known or (isinstance(value, str) and not value.strip()):
+def _unknown(
+    document: SourceDocument, location: Path_, value: Any, known: list[Any], noun: Noun, where: str
+) -> list[ContentError]:
+    if (
+        not isinstance(value, (str, int))
+        or isinstance(value, bool)
+        or value in known
+        or (isinstance(value, str) and not value.strip())
+    ):
         return []
     hint = ""
     if isinstance(value, str):
@@ -217,14 +243,26 @@ def _unknown(document: SourceDocument, location: Path_, value: Any, known: list[
         hint = did_you_mean(value, choices)
         if not hint and slugify(value) in choices:
             hint = f"; bedoelde je '{slugify(value)}'?"
-    return [ContentError(document.file, document.line_of(location), field_name(location), f"{noun.unknown()} '{value}'{hint} (zie data/{where})")]
+    return [
+        ContentError(
+            document.file,
+            document.line_of(location),
+            field_name(location),
+            f"{noun.unknown()} '{value}'{hint} (zie data/{where})",
+        )
+    ]
 
 
 def _repeated(document: SourceDocument, location: Path_, values: Any, noun: Noun) -> list[ContentError]:
     if not isinstance(values, list):
         return []
     return [
-        ContentError(document.file, document.line_of(location + (position,)), field_name(location + (position,)), f"{noun.singular} '{value}' staat dubbel in de lijst")
+        ContentError(
+            document.file,
+            document.line_of((*location, position)),
+            field_name((*location, position)),
+            f"{noun.singular} '{value}' staat dubbel in de lijst",
+        )
         for position, value in enumerate(values)
         if value in values[:position]
     ]

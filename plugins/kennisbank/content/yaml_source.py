@@ -27,9 +27,7 @@ _PROBLEMS_NL = {
     "mapping values are not allowed here": (
         "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"
     ),
-    "found character '\\t' that cannot start any token": (
-        "tab gevonden; gebruik spaties om in te springen"
-    ),
+    "found character '\\t' that cannot start any token": ("tab gevonden; gebruik spaties om in te springen"),
     "could not find expected ':'": "verwachtte 'veld: waarde' (ontbreekt een dubbele punt?)",
     "did not find expected key": "verwachtte een veldnaam; klopt het inspringen?",
     "did not find expected '-' indicator": "verwachtte een lijstitem ('- '); klopt het inspringen?",
@@ -91,7 +89,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             self._require_tag(node, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG)
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if node.tag == _STR_TAG:
             return node.value  # most values: what PyYAML's constructor would return, minus its dispatch
         return self.loader.construct_object(node, deep=True)
@@ -115,7 +113,9 @@ class _Builder:
             key_line = key_node.start_mark.line + 1
             key = self.loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                self.errors.append(ContentError(self.file, key_line, field_name(path), f"veldnaam {key!r} moet tekst zijn"))
+                self.errors.append(
+                    ContentError(self.file, key_line, field_name(path), f"veldnaam {key!r} moet tekst zijn")
+                )
                 continue
             merging = position < merged
             if key in first_line:
@@ -126,7 +126,7 @@ class _Builder:
                         ContentError(
                             self.file,
                             key_line,
-                            field_name(path + (key,)),
+                            field_name((*path, key)),
                             f"dit veld staat twee keer in hetzelfde item (eerst op regel {first_line[key]}); "
                             "houd er één over",
                         )
@@ -136,8 +136,8 @@ class _Builder:
             if merging:
                 from_merge.add(key)
             first_line[key] = key_line
-            self.lines[path + (key,)] = key_line
-            result[key] = self.build(value_node, path + (key,))
+            self.lines[(*path, key)] = key_line
+            result[key] = self.build(value_node, (*path, key))
         return result
 
 
@@ -185,7 +185,9 @@ def load_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [ContentError(display_name, line, "", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
+        return None, [
+            ContentError(display_name, line, "", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")
+        ]
 
     try:
         return _parse(_Loader, text, display_name)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..build_clock import build_time
+from ..content.models import Programme
 from ..urls import FEED, FEED_SCHEMA, absolute_url, region_feed_url
 from ..views import Site, View
 
@@ -65,7 +66,9 @@ class FeedItem(_FeedModel):
     summary: str = Field(description="Eén of twee zinnen platte tekst")
     body: str = Field(description="Beschrijving in Markdown")
     contacts: list[Contact]
-    contact_point: ContactPoint | None = Field(default=None, description="Wie je vragen over de praktijk kunt stellen (sinds v1.1)")
+    contact_point: ContactPoint | None = Field(
+        default=None, description="Wie je vragen over de praktijk kunt stellen (sinds v1.1)"
+    )
     links: list[Link]
     themes: list[str]
     principles: list[str]
@@ -95,8 +98,21 @@ def feed_schema() -> dict[str, Any]:
 #: Every field of a practice (and of its contacts and links) is in the feed or left out on
 #: purpose: a field added to a content model must be added here too (check_feed_fields).
 FEED_FIELDS = {
-    "practice": {"id", "title", "core_element", "regions", "summary", "body", "contacts", "links", "themes", "principles",
-                 "year", "source", "last_reviewed"},
+    "practice": {
+        "id",
+        "title",
+        "core_element",
+        "regions",
+        "summary",
+        "body",
+        "contacts",
+        "links",
+        "themes",
+        "principles",
+        "year",
+        "source",
+        "last_reviewed",
+    },
     "contact": {"name", "email", "organisation", "role"},
     "link": {"title", "url"},
 }
@@ -124,7 +140,7 @@ def check_feed_fields() -> None:
             )
 
 
-def _item(practice: View, absolute: Callable[[str], str], programme: Any) -> FeedItem:
+def _item(practice: View, absolute: Callable[[str], str], programme: Programme) -> FeedItem:
     core = practice.core_element
     source = practice.source
     return FeedItem(
@@ -135,7 +151,9 @@ def _item(practice: View, absolute: Callable[[str], str], programme: Any) -> Fee
         regions=[Reference(id=region.id, title=region.name, url=absolute(region.url)) for region in practice.regions],
         summary=practice.summary,
         body=practice.body,
-        contacts=[Contact(name=c.name, email=c.email, organisation=c.organisation, role=c.role) for c in practice.contacts],
+        contacts=[
+            Contact(name=c.name, email=c.email, organisation=c.organisation, role=c.role) for c in practice.contacts
+        ],
         contact_point=_contact_point(practice, programme),
         links=[Link(title=link.title, url=link.url) for link in practice.links],
         themes=list(practice.themes),
@@ -146,7 +164,7 @@ def _item(practice: View, absolute: Callable[[str], str], programme: Any) -> Fee
     )
 
 
-def _contact_point(practice: View, programme: Any) -> ContactPoint:
+def _contact_point(practice: View, programme: Programme) -> ContactPoint:
     own = next((contact for contact in practice.contacts if contact.email), None)
     if own is not None:
         return ContactPoint(kind="praktijk", name=own.name, email=own.email, organisation=own.organisation)
@@ -155,6 +173,7 @@ def _contact_point(practice: View, programme: Any) -> ContactPoint:
 
 def write_feeds(site: Site, site_dir: Path, site_url: str) -> None:
     """Write the feeds and their schema into the built site."""
+
     def absolute(path: str) -> str:
         return absolute_url(site_url, path)
 
@@ -173,13 +192,28 @@ def write_feeds(site: Site, site_dir: Path, site_url: str) -> None:
     write(FEED_SCHEMA, feed_schema())
     schema_url = absolute(FEED_SCHEMA)
     everything = list(items.values())
-    write(FEED, Feed(**{"$schema": schema_url}, version=FEED_VERSION, generated=moment,
-                     title="Praktijken – Kennisbank Toekomstscenario", count=len(everything), items=everything))
+    write(
+        FEED,
+        Feed(
+            **{"$schema": schema_url},
+            version=FEED_VERSION,
+            generated=moment,
+            title="Praktijken – Kennisbank Toekomstscenario",
+            count=len(everything),
+            items=everything,
+        ),
+    )
     for region in site.all("regions"):
         own = [items[practice.id] for practice in region.linked("practices")]
-        write(region_feed_url(region.id), Feed(
-            **{"$schema": schema_url}, version=FEED_VERSION, generated=moment,
-            title=f"Praktijken in {region.name} – Kennisbank Toekomstscenario",
-            region=Reference(id=region.id, title=region.name, url=absolute(region.url)),
-            count=len(own), items=own,
-        ))
+        write(
+            region_feed_url(region.id),
+            Feed(
+                **{"$schema": schema_url},
+                version=FEED_VERSION,
+                generated=moment,
+                title=f"Praktijken in {region.name} – Kennisbank Toekomstscenario",
+                region=Reference(id=region.id, title=region.name, url=absolute(region.url)),
+                count=len(own),
+                items=own,
+            ),
+        )

@@ -117,7 +117,6 @@ class Terms:
         return terms
 
 
-
 def practice_documents(site: Site) -> list[Document]:
     """Everything a practice card says, in the fields of the index."""
     documents = []
@@ -183,7 +182,9 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
             for term, entry in found.items():
                 postings[term][number][position] = entry
         texts.append(excerpts)
-        word_cards.update(word for word in map(dutch.trim, words_here) if _LETTERS.match(word) and word not in dutch.STOP_WORDS)
+        word_cards.update(
+            word for word in map(dutch.trim, words_here) if _LETTERS.match(word) and word not in dutch.STOP_WORDS
+        )
 
     shards: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
     for term in sorted(postings):
@@ -192,8 +193,8 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
             row: list[int] = []
             previous = 0
             for card in sorted(postings[term][number]):
-                count, line = postings[term][number][card]
-                row += [card - previous, count, line] if index_field.excerpt else [card - previous, count]
+                count, sentence = postings[term][number][card]
+                row += [card - previous, count, sentence] if index_field.excerpt else [card - previous, count]
                 previous = card
             rows.append(row)
         shards[shard_key(term)][term] = rows
@@ -226,7 +227,10 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
 
 def export_texts(documents: list[Document]) -> dict[str, str]:
     """The index files' texts (compact JSON) by file name. A plain function, so a worker process can run it."""
-    return {name: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for name, data in build_files(documents).items()}
+    return {
+        name: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        for name, data in build_files(documents).items()
+    }
 
 
 class IndexBuilds:
