@@ -7,15 +7,16 @@ browser fails the run with instructions; it is never a skip.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from internal_links import serve as serve_directory  # noqa: E402
+from internal_links import serve as serve_directory
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -69,8 +69,9 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def chromium():
     """Headless Debian chromium; fails (never skips) when it is not installed."""
-    from browser import CHROMIUM, CHROMIUM_ARGS, MISSING_BROWSER
     from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, MISSING_BROWSER
 
     if not CHROMIUM.exists():
         pytest.fail(MISSING_BROWSER, pytrace=False)
@@ -91,3 +92,20 @@ def browser_page(chromium):
     watch.attach(page)
     yield page, watch
     context.close()
+
+
+#: Fixtures that build the real site or drive the browser: a test using one is not a unit test.
+_BUILD_FIXTURES = frozenset({"built_site", "site_url"})
+_BROWSER_FIXTURES = frozenset({"chromium", "browser_page"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test by what it needs, so that ``make test-fast`` (``-m "not build and not
+    browser"``) selects the unit tests without anyone having to remember a marker. Tests that
+    build a site themselves (``run_mkdocs_build``) carry ``pytest.mark.build`` in their module."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & _BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & (_BUILD_FIXTURES | _BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)

@@ -38,7 +38,7 @@ def test_listing_shows_every_practice_with_contract_attributes(built_site: Path)
     listed = cards(page(built_site, "praktijken/").read_text(encoding="utf-8"))
     in_title_order = sorted(PRACTICES, key=lambda practice: title_key(practice["title"]))
     assert [card["data-card"] for card in listed] == [practice["id"] for practice in in_title_order]
-    for card, practice in zip(listed, in_title_order):
+    for card, practice in zip(listed, in_title_order, strict=True):
         assert card["data-core-element"] == practice["core_element"]
         assert card["data-regions"].split() == practice["regions"]
         assert "hidden" not in card
@@ -71,7 +71,9 @@ def test_pilot_profile_on_region_page(built_site: Path) -> None:
 
 
 def test_home_page_opens_every_core_element_and_region(built_site: Path) -> None:
-    hrefs = {attrs.get("href") for tag, attrs in elements(page(built_site, "").read_text(encoding="utf-8")) if tag == "a"}
+    hrefs = {
+        attrs.get("href") for tag, attrs in elements(page(built_site, "").read_text(encoding="utf-8")) if tag == "a"
+    }
     for core_element in CORE_ELEMENTS:
         assert f"kernelementen/{core_element['id']}/" in hrefs
     for region in REGIONS:
@@ -99,7 +101,9 @@ def test_no_request_to_third_party_hosts(built_site: Path) -> None:
             if tag in loaded:
                 for name in ("src", "href", "srcset"):
                     target = attrs.get(name, "")
-                    assert not urlsplit(target).netloc and not target.startswith("//"), f"{html_file}: <{tag} {name}={target}>"
+                    assert not urlsplit(target).netloc and not target.startswith("//"), (
+                        f"{html_file}: <{tag} {name}={target}>"
+                    )
     for css in built_site.rglob("*.css"):
         for target in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
             assert "//" not in target or target.strip("'\"").startswith("data:"), f"{css}: {target}"
@@ -123,9 +127,8 @@ LISTING_PREFIXES = ("regio/", "kernelementen/", "embed/")
 def test_site_search_finds_each_practice_at_its_card_not_in_listings(built_site: Path) -> None:
     """Card lists and breadcrumbs stay out of Material's search index (render.HeldBack):
     a practice is a hit at its card, not once more for every listing it appears in."""
-    import json
-
     import html
+    import json
 
     entries = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     texts = [(entry["location"].split("#")[0], " ".join(html.unescape(entry["text"]).split())) for entry in entries]
@@ -133,15 +136,22 @@ def test_site_search_finds_each_practice_at_its_card_not_in_listings(built_site:
         summary = " ".join(practice["summary"].split())
         where = {location for location, text in texts if summary in text}
         assert f"praktijken/{practice['id']}/" in where, practice["id"]
-        listings = [location for location in where if location == "praktijken/" or location.startswith(LISTING_PREFIXES)]
+        listings = [
+            location for location in where if location == "praktijken/" or location.startswith(LISTING_PREFIXES)
+        ]
         assert listings == [], practice["id"]
-    assert not [entry["location"] for entry in entries if "Kruimelpad" in entry["text"] or "Verder zoeken" in entry["title"]]
+    assert not [
+        entry["location"] for entry in entries if "Kruimelpad" in entry["text"] or "Verder zoeken" in entry["title"]
+    ]
 
 
 def test_no_build_marker_is_left_in_a_page(built_site: Path) -> None:
     """Held-back parts (render.HeldBack) are back in place; card links (Renderer.card) are filled in."""
-    leftovers = [str(path.relative_to(built_site)) for path in built_site.rglob("*.html")
-                 if re.search("kennisbank-held-back|kb-site-root", path.read_text(encoding="utf-8"))]
+    leftovers = [
+        str(path.relative_to(built_site))
+        for path in built_site.rglob("*.html")
+        if re.search("kennisbank-held-back|kb-site-root", path.read_text(encoding="utf-8"))
+    ]
     assert leftovers == []
     listing = page(built_site, "praktijken/").read_text(encoding="utf-8")
     assert 'class="kb-breadcrumb"' in listing and len(card_ids(page(built_site, "praktijken/"))) == len(PRACTICES)
@@ -150,10 +160,51 @@ def test_no_build_marker_is_left_in_a_page(built_site: Path) -> None:
 def test_pages_load_only_the_scripts_they_use(built_site: Path) -> None:
     def scripts(url: str) -> set[str]:
         html = page(built_site, url).read_text(encoding="utf-8")
-        return {attrs["src"].rsplit("/", 1)[-1] for tag, attrs in elements(html) if tag == "script" and "kennisbank" in attrs.get("src", "")}
+        return {
+            attrs["src"].rsplit("/", 1)[-1]
+            for tag, attrs in elements(html)
+            if tag == "script" and "kennisbank" in attrs.get("src", "")
+        }
 
     ours = {"filters.js", "embed.js", "region-embed.js"}
     assert scripts(f"praktijken/{PRACTICES[0]['id']}/") & ours == set()
     assert scripts("praktijken/") & ours == {"filters.js"}
     assert scripts("instrumenten/") & ours == {"filters.js"}
     assert scripts(f"regio/{REGIONS[0]['id']}/") & ours == {"embed.js", "region-embed.js"}
+
+
+def test_the_site_is_the_recorded_site_page_for_page(built_site: Path) -> None:
+    """The set of pages and feeds, and the cards on every list, as recorded in
+    tests/snapshots/site.json: a refactoring changes none of it. A change in content changes
+    it on purpose; ``make snapshot`` records the new state and its diff shows what changed."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts" / "dev"))
+    from site_snapshot import snapshot
+
+    recorded = json.loads((ROOT / "tests" / "snapshots" / "site.json").read_text(encoding="utf-8"))
+    now = snapshot(built_site)
+    gone, added = sorted(set(recorded) - set(now)), sorted(set(now) - set(recorded))
+    changed = sorted(name for name in set(now) & set(recorded) if now[name] != recorded[name])
+    assert not (gone or added or changed), (
+        f"De site is anders dan tests/snapshots/site.json: weg {gone}, nieuw {added}, andere kaarten op {changed}. "
+        "Is dat de bedoeling (nieuwe inhoud), leg de nieuwe stand vast met: make snapshot"
+    )
+
+
+def test_each_page_type_loads_only_its_own_styles_and_scripts(built_site: Path) -> None:
+    """embed.css (with its resets for a foreign page) only in embeds; the listing scripts only
+    on listings and pages with an embed form; a card page loads no plugin script but the head one."""
+
+    def assets(url: str) -> set[str]:
+        html = page(built_site, url).read_text(encoding="utf-8")
+        return {name for name in re.findall(r"assets/kennisbank/([\w./-]+?\.(?:css|js))", html)}
+
+    for url in ("", "praktijken/", f"praktijken/{PRACTICES[0]['id']}/", "kompas/", f"regio/{REGIONS[0]['id']}/"):
+        assert "embed.css" not in assets(url), url
+    embed = assets(f"embed/regio/{REGIONS[0]['id']}/")
+    assert "embed.css" in embed and "kennisbank.css" not in embed
+    card = assets(f"praktijken/{PRACTICES[0]['id']}/")
+    assert {name for name in card if name.endswith(".js")} == {"platform.js"}
+    assert "filters.js" in assets("praktijken/")

@@ -14,6 +14,8 @@ import pytest
 from conftest import ROOT, run_mkdocs_build
 from html_tools import page
 
+pytestmark = pytest.mark.build  # builds a site or runs the project's commands
+
 PRACTICES = "data/practices.yaml"
 
 
@@ -44,19 +46,61 @@ def previous_site(tmp_path: Path, built_site: Path) -> Path:
 
 # (what to replace in practices.yaml, its replacement, field and message the editor must see)
 BAD_INPUTS = {
-    "yaml-syntax": ("title: De Gezinsadvocaat bij complexe scheiding", "title: De Gezinsadvocaat: bij scheiding", "", "YAML-fout"),
+    "yaml-syntax": (
+        "title: De Gezinsadvocaat bij complexe scheiding",
+        "title: De Gezinsadvocaat: bij scheiding",
+        "",
+        "YAML-fout",
+    ),
     # the second occurrence is reported, one line below the replaced text
-    "duplicate-key": ("  core_element: passende-hulp\n  regions: [hart-van-brabant]", "  core_element: passende-hulp\n  core_element: passende-hulp\n  regions: [hart-van-brabant]", "core_element", "staat twee keer", 1),
-    "unknown-key": ("  summary: >-\n    In Hart van Brabant", "  samenvatting: x\n  summary: >-\n    In Hart van Brabant", "samenvatting", "onbekend veld"),
+    "duplicate-key": (
+        "  core_element: passende-hulp\n  regions: [hart-van-brabant]",
+        "  core_element: passende-hulp\n  core_element: passende-hulp\n  regions: [hart-van-brabant]",
+        "core_element",
+        "staat twee keer",
+        1,
+    ),
+    "unknown-key": (
+        "  summary: >-\n    In Hart van Brabant",
+        "  samenvatting: x\n  summary: >-\n    In Hart van Brabant",
+        "samenvatting",
+        "onbekend veld",
+    ),
     # a missing field is reported on the line where its item starts, the line above
-    "missing-field": ("  title: De Gezinsadvocaat bij complexe scheiding\n", "", "title", "verplicht veld ontbreekt", -1),
+    "missing-field": (
+        "  title: De Gezinsadvocaat bij complexe scheiding\n",
+        "",
+        "title",
+        "verplicht veld ontbreekt",
+        -1,
+    ),
     "wrong-type": ("regions: [hart-van-brabant]", "regions: hart-van-brabant", "regions", "moet een lijst zijn"),
-    "unknown-region": ("regions: [hart-van-brabant]", "regions: [hart-van-brabnt]", "regions[0]", "bedoelde je 'hart-van-brabant'?"),
-    "unknown-core-element": ("core_element: passende-hulp\n  regions: [hart-van-brabant]", "core_element: passende-hlp\n  regions: [hart-van-brabant]", "core_element", "bedoelde je 'passende-hulp'?"),
-    "duplicate-id": ("id: gezinsadvocaat-hart-van-brabant", "id: multi-expertteam-hart-van-brabant", "id", "bestaat al"),
+    "unknown-region": (
+        "regions: [hart-van-brabant]",
+        "regions: [hart-van-brabnt]",
+        "regions[0]",
+        "bedoelde je 'hart-van-brabant'?",
+    ),
+    "unknown-core-element": (
+        "core_element: passende-hulp\n  regions: [hart-van-brabant]",
+        "core_element: passende-hlp\n  regions: [hart-van-brabant]",
+        "core_element",
+        "bedoelde je 'passende-hulp'?",
+    ),
+    "duplicate-id": (
+        "id: gezinsadvocaat-hart-van-brabant",
+        "id: multi-expertteam-hart-van-brabant",
+        "id",
+        "bestaat al",
+    ),
     "not-a-slug": ("id: gezinsadvocaat-hart-van-brabant", "id: Gezinsadvocaat_HvB", "id", "geen geldige id"),
     "bad-url": ("url: https://vng.nl/", "url: vng.nl/", "links[0].url", "geen volledig webadres"),
-    "safelinks": ("url: https://vng.nl/", "url: https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Fvng.nl%2F&data=1", "links[0].url", "gebruik het echte adres: https://vng.nl/"),
+    "safelinks": (
+        "url: https://vng.nl/",
+        "url: https://eur03.safelinks.protection.outlook.com/?url=https%3A%2F%2Fvng.nl%2F&data=1",
+        "links[0].url",
+        "gebruik het echte adres: https://vng.nl/",
+    ),
     "bad-email": ("email: k.lommen@venlo.nl", "email: k.lommen@venlo", "contacts[0].email", "geen geldig e-mailadres"),
 }
 
@@ -82,10 +126,15 @@ def test_make_check_reports_the_same_errors(project: Path) -> None:
     line = replace_once(project / PRACTICES, "email: k.lommen@venlo.nl", "email: k.lommen@venlo")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "check_content.py"), "data"],
-        cwd=project, capture_output=True, text=True, timeout=60,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
-    assert f"data/practices.yaml:{line}: contacts[0].email: 'k.lommen@venlo' is geen geldig e-mailadres" in result.stderr
+    assert (
+        f"data/practices.yaml:{line}: contacts[0].email: 'k.lommen@venlo' is geen geldig e-mailadres" in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -94,7 +143,10 @@ def test_atomic_build_script_keeps_old_site_on_failure(project: Path, previous_s
     before = snapshot(previous_site)
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(previous_site)],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode != 0
@@ -109,7 +161,10 @@ def test_atomic_build_script_replaces_site_on_success(project: Path, tmp_path: P
     (site / "stale.html").write_text("oud")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
@@ -123,8 +178,16 @@ HOSTILE = '<script>alert("x")</script>'
 def test_yaml_text_is_escaped_and_markdown_html_sanitised(project: Path, tmp_path: Path) -> None:
     practices = project / PRACTICES
     replace_once(practices, "title: De Gezinsadvocaat bij complexe scheiding", f"title: '{HOSTILE} & co'")
-    replace_once(practices, "  body: |\n", "  body: |\n    <script>alert('body')</script>\n    <img src=x onerror=\"alert('img')\">\n    [klik](javascript:alert('link'))\n    <iframe src=\"https://example.org\"></iframe>\n\n")
-    replace_once(practices, "id: gezinsadvocaat-hart-van-brabant\n", "id: gezinsadvocaat-hart-van-brabant\n  contacts:\n    - name: '<b onmouseover=alert(1)>Naam</b>'\n")
+    replace_once(
+        practices,
+        "  body: |\n",
+        "  body: |\n    <script>alert('body')</script>\n    <img src=x onerror=\"alert('img')\">\n    [klik](javascript:alert('link'))\n    <iframe src=\"https://example.org\"></iframe>\n\n",
+    )
+    replace_once(
+        practices,
+        "id: gezinsadvocaat-hart-van-brabant\n",
+        "id: gezinsadvocaat-hart-van-brabant\n  contacts:\n    - name: '<b onmouseover=alert(1)>Naam</b>'\n",
+    )
     site = tmp_path / "site"
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr

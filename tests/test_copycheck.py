@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import copycheck  # noqa: E402
+import copycheck
 
 SEEDS = copycheck.DEFAULT_SEEDS
 
@@ -64,10 +64,14 @@ def test_a_copied_sentence_is_found_with_file_line_and_source(tmp_path: Path) ->
 def test_reworded_text_passes_and_names_pass_by_the_allow_list(tmp_path: Path) -> None:
     reworded = "- id: x\n  summary: Elke week bespreekt het regionale team met de ouders welke hulp nodig is en wie die geeft.\n"
     assert _check(tmp_path, reworded, []) == []
-    organisations = ("- id: y\n  body: Gemeente Voorbeeldstad, Stichting Jeugdhulp Noord, Veilig Thuis Midden en de Raad voor de "
-                     "Kinderbescherming Oost werken samen.\n")
+    organisations = (
+        "- id: y\n  body: Gemeente Voorbeeldstad, Stichting Jeugdhulp Noord, Veilig Thuis Midden en de Raad voor de "
+        "Kinderbescherming Oost werken samen.\n"
+    )
     assert len(_check(tmp_path / "a", organisations, [])) == 1
-    allowed = ["Gemeente Voorbeeldstad, Stichting Jeugdhulp Noord, Veilig Thuis Midden en de Raad voor de Kinderbescherming Oost"]
+    allowed = [
+        "Gemeente Voorbeeldstad, Stichting Jeugdhulp Noord, Veilig Thuis Midden en de Raad voor de Kinderbescherming Oost"
+    ]
     assert _check(tmp_path / "b", organisations, allowed) == []
 
 
@@ -80,6 +84,9 @@ def test_the_allow_list_is_short_and_says_why() -> None:
 def test_without_the_sources_the_command_says_so(tmp_path: Path) -> None:
     import subprocess
 
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "copycheck.py"), "--seeds", str(tmp_path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "copycheck.py"), "--seeds", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "brondocumenten ontbreken" in result.stderr

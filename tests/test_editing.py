@@ -5,12 +5,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_project, run_mkdocs_build
 from html_tools import elements, page
 
+pytestmark = pytest.mark.build  # builds a site or runs the project's commands
+
 
 def edit_links(site: Path, url: str) -> list[str]:
-    return [attrs["href"] for tag, attrs in elements(page(site, url).read_text(encoding="utf-8")) if tag == "a" and attrs.get("rel") == "edit"]
+    return [
+        attrs["href"]
+        for tag, attrs in elements(page(site, url).read_text(encoding="utf-8"))
+        if tag == "a" and attrs.get("rel") == "edit"
+    ]
 
 
 def line_of(project: Path, file: str, text: str) -> int:
@@ -27,7 +35,9 @@ def test_card_pages_edit_their_yaml_at_the_line(tmp_path: Path, monkeypatch) -> 
         f"https://github.com/voorbeeld/kennisbank/edit/main/data/practices.yaml#L{line}"
     ]
     step = line_of(project, "data/kompas_steps.yaml", "- number: 3")
-    assert edit_links(site, "kompas/stap-3/") == [f"https://github.com/voorbeeld/kennisbank/edit/main/data/kompas_steps.yaml#L{step}"]
+    assert edit_links(site, "kompas/stap-3/") == [
+        f"https://github.com/voorbeeld/kennisbank/edit/main/data/kompas_steps.yaml#L{step}"
+    ]
     assert edit_links(site, "over/") == ["https://github.com/voorbeeld/kennisbank/edit/main/content/over.md"]
 
 
@@ -45,7 +55,10 @@ def test_review_page_lists_stale_and_incomplete_cards(project: Path, tmp_path: P
     end = text.index("\n- id:", start + 1)
     entry = text[start:end]
     assert "last_reviewed: 2026-11-22" in entry
-    practices.write_text(text[:start] + entry.replace("last_reviewed: 2026-11-22", "last_reviewed: 2020-01-31") + text[end:], encoding="utf-8")
+    practices.write_text(
+        text[:start] + entry.replace("last_reviewed: 2026-11-22", "last_reviewed: 2020-01-31") + text[end:],
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     assert run_mkdocs_build(project, site).returncode == 0
     html = page(site, "redactie/").read_text(encoding="utf-8")

@@ -21,13 +21,16 @@ BUSIEST = max((region["id"] for region in REGIONS), key=lambda rid: sum(rid in p
 
 def region_cards(region: str, core_element: str | None = None) -> list[str]:
     return [
-        p["id"] for p in PRACTICES
+        p["id"]
+        for p in PRACTICES
         if region in p["regions"] and (core_element is None or p["core_element"] == core_element)
     ]
 
 
 def visible(frame) -> list[str]:
-    return frame.eval_on_selector_all("[data-kb-list] > :not([hidden])", "items => items.map(item => item.dataset.card)")
+    return frame.eval_on_selector_all(
+        "[data-kb-list] > :not([hidden])", "items => items.map(item => item.dataset.card)"
+    )
 
 
 @pytest.fixture()
@@ -65,13 +68,17 @@ def test_region_embeds_on_another_site_sized_to_fit(site_url: str, browser_page,
     page.wait_for_function(
         "() => { const f = document.querySelector('iframe[data-kennisbank-embed]'); return f.style.height !== ''; }"
     )
-    frame_height = page.evaluate("document.querySelector('iframe[data-kennisbank-embed]').getBoundingClientRect().height")
+    frame_height = page.evaluate(
+        "document.querySelector('iframe[data-kennisbank-embed]').getBoundingClientRect().height"
+    )
     content_height = embed.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
     assert abs(frame_height - content_height) <= 2 and frame_height > 600
     assert embed.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")  # no inner scrollbar
     # only the height leaves the frame
     messages = page.evaluate("window.received")
-    assert messages and all(message == {"type": "kennisbank:hoogte", "height": message["height"]} for message in messages)
+    assert messages and all(
+        message == {"type": "kennisbank:hoogte", "height": message["height"]} for message in messages
+    )
     # a card opens in a new tab, on the kennisbank
     with page.context.expect_page() as new_tab:
         frame.locator("[data-card] a").first.click()
@@ -87,7 +94,9 @@ def test_without_embed_js_the_iframe_still_works(site_url: str, browser_page, ho
     page, _ = browser_page
     code = snippet_for(page, site_url, BUSIEST).split("<script")[0]
     folder, server = host
-    (folder / "index.html").write_text(f"<!doctype html><html lang='nl'><title>x</title>{code}</html>", encoding="utf-8")
+    (folder / "index.html").write_text(
+        f"<!doctype html><html lang='nl'><title>x</title>{code}</html>", encoding="utf-8"
+    )
     page.goto(next(server), wait_until="networkidle")
     embed = next(f for f in page.frames if "/embed/regio/" in f.url)
     assert visible(embed) == region_cards(BUSIEST)
@@ -102,7 +111,9 @@ def test_core_element_choice_updates_snippet_and_preview(site_url: str, browser_
     code = snippet_for(page, site_url, BUSIEST, core)
     assert f"/embed/regio/{BUSIEST}/?kernelement={core}" in code
     page.locator("[data-kb-snippet-preview]").scroll_into_view_if_needed()  # the preview loads lazily
-    page.wait_for_function("sel => document.querySelector(sel).src.includes('kernelement=')", arg="[data-kb-snippet-preview]")
+    page.wait_for_function(
+        "sel => document.querySelector(sel).src.includes('kernelement=')", arg="[data-kb-snippet-preview]"
+    )
     deadline = time.monotonic() + 30
     while not [f for f in page.frames if "kernelement=" in f.url] and time.monotonic() < deadline:
         page.wait_for_timeout(100)
@@ -116,7 +127,9 @@ def test_core_element_choice_updates_snippet_and_preview(site_url: str, browser_
 def test_embed_praktijken_takes_the_listing_query(site_url: str, browser_page) -> None:
     page, watch = browser_page
     page.goto(f"{site_url}embed/praktijken/?kernelement=passende-hulp&regio=hart-van-brabant")
-    assert visible(page) == [p["id"] for p in PRACTICES if p["core_element"] == "passende-hulp" and "hart-van-brabant" in p["regions"]]
+    assert visible(page) == [
+        p["id"] for p in PRACTICES if p["core_element"] == "passende-hulp" and "hart-van-brabant" in p["regions"]
+    ]
     assert page.locator("header, nav, footer, .md-header").count() == 0  # no site chrome
     assert page.locator("a[href*='praktijken/']:not([target=_blank])").count() == 0
     assert axe_violations(page) == []
@@ -162,11 +175,13 @@ def test_feeds_match_the_data_and_validate(built_site: Path) -> None:
     jsonschema.validate(feed, schema, cls=jsonschema.Draft202012Validator)
     assert feed["version"] == "1" and feed["count"] == len(PRACTICES) == len(feed["items"])
     assert feed["generated"].endswith("Z")
-    for item, practice in zip(feed["items"], PRACTICES):
+    for item, practice in zip(feed["items"], PRACTICES, strict=True):
         assert item["id"] == practice["id"] and item["title"] == practice["title"]
         assert [region["id"] for region in item["regions"]] == practice["regions"]
         assert item["url"].endswith(f"/praktijken/{practice['id']}/") and item["url"].startswith("http")
-        assert [contact.get("email") for contact in item["contacts"]] == [c.get("email") for c in practice.get("contacts", [])]
+        assert [contact.get("email") for contact in item["contacts"]] == [
+            c.get("email") for c in practice.get("contacts", [])
+        ]
     for region in REGIONS:
         regional = json.loads((built_site / f"api/v1/regio/{region['id']}.json").read_text(encoding="utf-8"))
         jsonschema.validate(regional, schema, cls=jsonschema.Draft202012Validator)
@@ -174,6 +189,7 @@ def test_feeds_match_the_data_and_validate(built_site: Path) -> None:
         assert regional["region"]["id"] == region["id"]
 
 
+@pytest.mark.build
 def test_feed_escapes_nothing_into_markup(project: Path, tmp_path: Path) -> None:
     from conftest import run_mkdocs_build
 

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.browser
 
 PRACTICES = yaml.safe_load((ROOT / "data" / "practices.yaml").read_text(encoding="utf-8"))
 INSTRUMENTS = yaml.safe_load((ROOT / "data" / "instruments.yaml").read_text(encoding="utf-8"))
-CORE_ELEMENTS = [item["id"] for item in yaml.safe_load((ROOT / "data" / "core_elements.yaml").read_text(encoding="utf-8"))]
+CORE_ELEMENTS = [
+    item["id"] for item in yaml.safe_load((ROOT / "data" / "core_elements.yaml").read_text(encoding="utf-8"))
+]
 REGIONS_IN_USE = sorted({region for practice in PRACTICES for region in practice["regions"]})
 
 
@@ -30,8 +32,13 @@ def card_text(practice: dict) -> str:
     return " ".join([practice["title"], practice["summary"], practice["body"], contacts, links]).lower()
 
 
-REGION_NAMES = {item["id"]: item["name"] for item in yaml.safe_load((ROOT / "data" / "regions.yaml").read_text(encoding="utf-8"))}
-CORE_TITLES = {item["id"]: item["title"] for item in yaml.safe_load((ROOT / "data" / "core_elements.yaml").read_text(encoding="utf-8"))}
+REGION_NAMES = {
+    item["id"]: item["name"] for item in yaml.safe_load((ROOT / "data" / "regions.yaml").read_text(encoding="utf-8"))
+}
+CORE_TITLES = {
+    item["id"]: item["title"]
+    for item in yaml.safe_load((ROOT / "data" / "core_elements.yaml").read_text(encoding="utf-8"))
+}
 
 
 def full_text(practice: dict) -> str:
@@ -56,7 +63,8 @@ def wait_for_search(page) -> None:
 
 def expected(core: set[str] | None = None, regions: set[str] | None = None) -> list[str]:
     return [
-        p["id"] for p in PRACTICES
+        p["id"]
+        for p in PRACTICES
         if (not core or p["core_element"] in core) and (not regions or regions & set(p["regions"]))
     ]
 
@@ -97,7 +105,10 @@ def test_option_counts_tell_what_an_option_would_give(site_url: str, browser_pag
             assert label.text_content() == f"({len(expected({'passende-hulp'}, {region}))})", region
     for core_element in CORE_ELEMENTS:
         # within the same facet a count ignores the facet's own choices
-        assert page.locator(f"label[for=kb-kernelement-{core_element}] [data-kb-count]").text_content() == f"({len(expected({core_element}))})"
+        assert (
+            page.locator(f"label[for=kb-kernelement-{core_element}] [data-kb-count]").text_content()
+            == f"({len(expected({core_element}))})"
+        )
 
 
 def test_facet_filtering_never_downloads_the_text_index(site_url: str, browser_page) -> None:
@@ -171,6 +182,9 @@ def test_url_state_round_trip(site_url: str, browser_page) -> None:
     wait_for_search(other)
     assert visible_cards(other) == cards_before and cards_before
     assert other.locator("#kb-kernelement-randvoorwaarden").is_checked()
+    assert (
+        other.locator("#kb-regio-groningen").is_checked() and other.locator("#kb-regio-rotterdam-rijnmond").is_checked()
+    )
     assert other.locator("#kb-q").input_value() == "ervaringsdeskundigheid"
 
 
@@ -211,7 +225,9 @@ def test_without_javascript_every_card_and_the_facet_pages(site_url: str, chromi
     page.goto(f"{site_url}praktijken/?kernelement=lokale-teams")
     assert len(visible_cards(page)) == len(PRACTICES)
     assert page.locator("[data-kb-js-only]").count() and not [
-        visible for visible in page.locator("[data-kb-js-only]").evaluate_all("els => els.map(el => el.checkVisibility())") if visible
+        visible
+        for visible in page.locator("[data-kb-js-only]").evaluate_all("els => els.map(el => el.checkVisibility())")
+        if visible
     ]
     links = page.eval_on_selector_all("[data-kb-static-facets] a", "links => links.map(a => a.getAttribute('href'))")
     assert {f"../kernelementen/{core}/" for core in CORE_ELEMENTS} <= set(links)
@@ -247,10 +263,29 @@ def test_python_and_browser_pipelines_stem_alike(site_url: str, browser_page) ->
 
     page, _ = browser_page
     words = [
-        "ervaringsdeskundige", "ervaringsdeskundigheid", "praktijken", "gezinnen", "scheidingen", "veiligheid",
-        "kinderen", "jeugdbescherming", "huishoudens", "proeftuinen", "opvoedstress", "gezinsadvocaat",
-        "geweldsprofielen", "samenwerkingsafspraken", "regionale", "veiligheidsteams", "ouders", "de", "Zaanstreek,",
-        "café", "beëindigen", "2025", "(MDA++)",
+        "ervaringsdeskundige",
+        "ervaringsdeskundigheid",
+        "praktijken",
+        "gezinnen",
+        "scheidingen",
+        "veiligheid",
+        "kinderen",
+        "jeugdbescherming",
+        "huishoudens",
+        "proeftuinen",
+        "opvoedstress",
+        "gezinsadvocaat",
+        "geweldsprofielen",
+        "samenwerkingsafspraken",
+        "regionale",
+        "veiligheidsteams",
+        "ouders",
+        "de",
+        "Zaanstreek,",
+        "café",
+        "beëindigen",
+        "2025",
+        "(MDA++)",
     ]
     page.goto(f"{site_url}praktijken/")
     page.fill("#kb-q", "x")
@@ -269,7 +304,9 @@ def test_stop_words_equal_the_vendored_lunr_nl() -> None:
     from kennisbank.exports import dutch
 
     source = (ROOT / "plugins" / "kennisbank" / "assets" / "vendor" / "lunr.nl.min.js").read_text(encoding="utf-8")
-    listed = re.search(r'generateStopWordFilter\("([^"]+)"', source) or re.search(r"generateStopWordFilter\('([^']+)'", source)
+    listed = re.search(r'generateStopWordFilter\("([^"]+)"', source) or re.search(
+        r"generateStopWordFilter\('([^']+)'", source
+    )
     assert listed, "stop-woordenlijst niet gevonden in lunr.nl.min.js"
     assert set(listed.group(1).split()) == dutch.STOP_WORDS
 
@@ -283,5 +320,7 @@ def test_catalogue_query_does_not_open_the_site_search(site_url: str, browser_pa
     assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked") is False
     found = visible_cards(page)
     assert found[0] == "gezinsadvocaat-hart-van-brabant"
-    assert set(found) == {p["id"] for p in PRACTICES if "gezinsadvocaat" in card_text(p) and "hart-van-brabant" in p["regions"]}
+    assert set(found) == {
+        p["id"] for p in PRACTICES if "gezinsadvocaat" in card_text(p) and "hart-van-brabant" in p["regions"]
+    }
     assert parse_qs(urlsplit(page.url).query) == {"regio": ["hart-van-brabant"], "q": ["gezinsadvocaat"]}

@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.build  # builds a site or runs the project's commands
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
@@ -29,8 +33,9 @@ def _repository(folder: Path) -> Path:
 
 def _run_hooks(repository: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "HOME": str(home)}
-    return subprocess.run([str(PRE_COMMIT), "run", "--all-files"], cwd=repository, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(PRE_COMMIT), "run", "--all-files"], cwd=repository, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_hooks_pass_on_the_real_content_and_stop_a_broken_card(tmp_path: Path) -> None:
@@ -40,7 +45,10 @@ def test_hooks_pass_on_the_real_content_and_stop_a_broken_card(tmp_path: Path) -
     assert "inhoud controleren" in passed.stdout and "Passed" in passed.stdout
 
     practices = repository / "data" / "practices.yaml"
-    practices.write_text(practices.read_text(encoding="utf-8").replace("regions: [hart-van-brabant]", "regions: [hart-van-brabnt]", 1), encoding="utf-8")
+    practices.write_text(
+        practices.read_text(encoding="utf-8").replace("regions: [hart-van-brabant]", "regions: [hart-van-brabnt]", 1),
+        encoding="utf-8",
+    )
     subprocess.run(["git", "add", "data/practices.yaml"], cwd=repository, check=True)
     failed = _run_hooks(repository, tmp_path / "home")
     assert failed.returncode != 0

@@ -39,8 +39,17 @@ def test_content_is_complete() -> None:
     assert len(PROFILES) == 5 and len(CARDS) == 6
     assert {"intieme-terreur", "complexe-conflictscheiding"} <= {profile["id"] for profile in PROFILES}
     tool_titles = " ".join(tool["title"].lower() for tool in TOOLS)
-    for name in ("netwerk in kaart", "governance", "plan van aanpak", "klantreis", "rapportage",
-                 "waarderende interviews", "indicatoren", "activiteitenplan", "imwr"):
+    for name in (
+        "netwerk in kaart",
+        "governance",
+        "plan van aanpak",
+        "klantreis",
+        "rapportage",
+        "waarderende interviews",
+        "indicatoren",
+        "activiteitenplan",
+        "imwr",
+    ):
         assert name in tool_titles, name
 
 
@@ -58,7 +67,7 @@ def test_step_page_has_its_blocks_and_neighbours(step: dict, built_site: Path) -
     html = page(built_site, url).read_text(encoding="utf-8")
     links = hrefs(built_site, url)
     for block in step.get("blocks", []):
-        assert f'kb-block kb-block--{block["type"]}' in html
+        assert f"kb-block kb-block--{block['type']}" in html
         if block.get("practice"):
             assert f"praktijken/{block['practice']}/" in links
         if block.get("tool"):
@@ -82,7 +91,7 @@ def test_practice_cards_link_back_to_steps_and_profiles(built_site: Path) -> Non
             assert f"geweldsprofielen/{profile['id']}/" in hrefs(built_site, f"praktijken/{practice}/")
         for practice in editorial:  # the card says the link is the editors' choice, not the source's
             html = page(built_site, f"praktijken/{practice}/").read_text(encoding="utf-8")
-            line = html[html.index(f"geweldsprofielen/{profile['id']}/"):]
+            line = html[html.index(f"geweldsprofielen/{profile['id']}/") :]
             assert "(keuze van de redactie)" in line[: line.index("</li>")]
 
 
@@ -93,7 +102,7 @@ def test_profile_lists_its_practices_and_instruments(profile: dict, built_site: 
     assert card_ids(page(built_site, url)) == profile.get("practices", []) + editorial.get("practices", [])
     html = page(built_site, url).read_text(encoding="utf-8")
     if editorial.get("practices") or editorial.get("instruments"):
-        chosen = html[html.index('id="past-bij"'):]
+        chosen = html[html.index('id="past-bij"') :]
         assert "Past bij (keuze van de redactie)" in chosen
         for practice in editorial.get("practices", []):
             assert f"praktijken/{practice}/" in chosen
@@ -105,7 +114,9 @@ def test_profile_lists_its_practices_and_instruments(profile: dict, built_site: 
 
 
 def test_complex_divorce_profile_points_to_the_gezinsadvocaat(built_site: Path) -> None:
-    assert "gezinsadvocaat-hart-van-brabant" in card_ids(page(built_site, "geweldsprofielen/complexe-conflictscheiding/"))
+    assert "gezinsadvocaat-hart-van-brabant" in card_ids(
+        page(built_site, "geweldsprofielen/complexe-conflictscheiding/")
+    )
 
 
 def test_core_element_pages_list_their_instruments(built_site: Path) -> None:
@@ -150,5 +161,12 @@ def test_tool_pages_carry_the_print_stylesheet(built_site: Path) -> None:
 
 def test_home_opens_every_kind_of_knowledge(built_site: Path) -> None:
     links = hrefs(built_site, "")
-    for target in ("praktijken/", "kompas/", "geweldsprofielen/", "gesprekskaarten/", "instrumenten/", "basisprincipes/"):
+    for target in (
+        "praktijken/",
+        "kompas/",
+        "geweldsprofielen/",
+        "gesprekskaarten/",
+        "instrumenten/",
+        "basisprincipes/",
+    ):
         assert target in links

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -25,7 +26,23 @@ class _Article(HTMLParser):
     """The running text of a page's article: not headings, not links other than mention links,
     and not the cards of a listing (each card has its own page, where its text is linked)."""
 
-    SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre", "button", "label", "option", "textarea"}
+    SKIP: ClassVar[set[str]] = {
+        "a",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "script",
+        "style",
+        "code",
+        "pre",
+        "button",
+        "label",
+        "option",
+        "textarea",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -66,7 +83,7 @@ def article_text(path: Path) -> str:
 
 def content_pages(site: Path) -> list[Path]:
     skip = ("embed", "redactie", "begrippen", "assets", "search", "api")
-    return [path for path in sorted(site.rglob("index.html")) if not path.relative_to(site).parts[0] in skip]
+    return [path for path in sorted(site.rglob("index.html")) if path.relative_to(site).parts[0] not in skip]
 
 
 def site_links(site: Path, path: Path) -> set[str]:
@@ -74,21 +91,35 @@ def site_links(site: Path, path: Path) -> set[str]:
     from urllib.parse import urljoin, urlsplit
 
     here = "http://site/" + path.parent.relative_to(site).as_posix() + "/"
-    return {urlsplit(urljoin(here, attrs.get("href", ""))).path for tag, attrs in elements(path.read_text(encoding="utf-8")) if tag == "a"}
+    return {
+        urlsplit(urljoin(here, attrs.get("href", ""))).path
+        for tag, attrs in elements(path.read_text(encoding="utf-8"))
+        if tag == "a"
+    }
 
 
 def term_pattern(terms: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 def test_there_are_background_topics_and_concepts_for_what_the_issue_names() -> None:
     titles = {topic["title"].lower() for topic in TOPICS} | {concept["title"].lower() for concept in CONCEPTS}
-    for needed in ("netwerkfinanciering", "consultatiefunctie ggz", "gefaseerd samenwerken aan veiligheid", "top 3-methodiek"):
+    for needed in (
+        "netwerkfinanciering",
+        "consultatiefunctie ggz",
+        "gefaseerd samenwerken aan veiligheid",
+        "top 3-methodiek",
+    ):
         assert any(needed in title for title in titles), needed
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda topic: topic["id"])
-def test_each_background_topic_has_its_page_and_is_linked_from_every_page_that_mentions_it(topic: dict, built_site: Path) -> None:
+def test_each_background_topic_has_its_page_and_is_linked_from_every_page_that_mentions_it(
+    topic: dict, built_site: Path
+) -> None:
     url = f"kompas/achtergrond/{topic['id']}/"
     own = page(built_site, url)
     html = own.read_text(encoding="utf-8")
@@ -106,7 +137,7 @@ def test_each_concept_is_explained_on_begrippen_and_linked_where_it_is_used(conc
     begrippen = page(built_site, "begrippen/").read_text(encoding="utf-8")
     anchor = f"begrip-{concept['id']}"
     assert f'id="{anchor}"' in begrippen
-    section = begrippen[begrippen.index(f'id="{anchor}"'):]
+    section = begrippen[begrippen.index(f'id="{anchor}"') :]
     section = section[: section.index("</section>")]
     assert " ".join(concept["definition"].split()) in " ".join(section.split())
     pattern = term_pattern(concept["terms"])
@@ -172,5 +203,9 @@ def test_no_page_talks_about_the_documents_instead_of_the_subject(built_site: Pa
         r"|verwijst naar deze|meer dan deze titel|het kompas (noemt|zegt|geeft als voorbeeld))\b",
         re.IGNORECASE,
     )
-    found = [f"{path.relative_to(built_site)}: {m.group(0)}" for path in content_pages(built_site) for m in phrases.finditer(article_text(path))]
+    found = [
+        f"{path.relative_to(built_site)}: {m.group(0)}"
+        for path in content_pages(built_site)
+        for m in phrases.finditer(article_text(path))
+    ]
     assert not found, "\n".join(found)

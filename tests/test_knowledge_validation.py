@@ -18,14 +18,19 @@ def broken(tmp_path: Path, file: str, old: str, new: str) -> tuple[list[str], in
     path = data / file
     text = path.read_text(encoding="utf-8")
     position = text.index(old)
-    path.write_text(text[:position] + new + text[position + len(old):], encoding="utf-8")
+    path.write_text(text[:position] + new + text[position + len(old) :], encoding="utf-8")
     with pytest.raises(ContentErrors) as caught:
         load_content(data)
     return [str(error) for error in caught.value.errors], text[:position].count("\n") + 1
 
 
 def test_kompas_block_with_unknown_practice(tmp_path: Path) -> None:
-    errors, line = broken(tmp_path, "kompas_steps.yaml", "practice: routekaart-naar-veiligheid-haaglanden", "practice: routekaart-naar-veiligheid")
+    errors, line = broken(
+        tmp_path,
+        "kompas_steps.yaml",
+        "practice: routekaart-naar-veiligheid-haaglanden",
+        "practice: routekaart-naar-veiligheid",
+    )
     assert errors == [
         f"data/kompas_steps.yaml:{line}: blocks[4].practice: onbekende praktijk 'routekaart-naar-veiligheid'; "
         "bedoelde je 'routekaart-naar-veiligheid-haaglanden'? (zie data/practices.yaml)"
@@ -34,7 +39,9 @@ def test_kompas_block_with_unknown_practice(tmp_path: Path) -> None:
 
 def test_kompas_block_with_unknown_tool(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "kompas_steps.yaml", "tool: netwerk-in-kaart", "tool: netwerkkaart")
-    assert len(errors) == 1 and errors[0].startswith(f"data/kompas_steps.yaml:{line}: blocks[1].tool: onbekend Kompas-werkblad 'netwerkkaart'")
+    assert len(errors) == 1 and errors[0].startswith(
+        f"data/kompas_steps.yaml:{line}: blocks[1].tool: onbekend Kompas-werkblad 'netwerkkaart'"
+    )
 
 
 def test_kompas_block_missing_what_its_type_needs(tmp_path: Path) -> None:
@@ -44,12 +51,16 @@ def test_kompas_block_missing_what_its_type_needs(tmp_path: Path) -> None:
 
 def test_step_in_the_wrong_phase(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "kompas_steps.yaml", "phase: voorbereiding", "phase: analyse")
-    assert errors == [f"data/kompas_steps.yaml:{line}: phase: fase 'analyse' noemt stap 1 niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)"]
+    assert errors == [
+        f"data/kompas_steps.yaml:{line}: phase: fase 'analyse' noemt stap 1 niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)"
+    ]
 
 
 def test_tool_table_row_that_does_not_fit_its_columns(tmp_path: Path) -> None:
     data_file = (ROOT / "data" / "kompas_tools.yaml").read_text(encoding="utf-8")
-    first_row = next(line for line in data_file.splitlines() if line.strip().startswith("- [") and line.strip().endswith("]"))
+    first_row = next(
+        line for line in data_file.splitlines() if line.strip().startswith("- [") and line.strip().endswith("]")
+    )
     errors, _ = broken(tmp_path, "kompas_tools.yaml", first_row, first_row[:-1] + ", extra]")
     assert len(errors) == 1 and "cellen, maar er zijn" in errors[0]
 
@@ -77,8 +88,15 @@ def test_instrument_with_unknown_core_element(tmp_path: Path) -> None:
 
 
 def test_practice_naming_an_unknown_principle(tmp_path: Path) -> None:
-    errors, line = broken(tmp_path, "practices.yaml", "  core_element: lokale-teams\n", "  core_element: lokale-teams\n  principles: [lerendd]\n")
-    assert len(errors) == 1 and errors[0].startswith(f"data/practices.yaml:{line + 1}: principles[0]: onbekend basisprincipe 'lerendd'")
+    errors, line = broken(
+        tmp_path,
+        "practices.yaml",
+        "  core_element: lokale-teams\n",
+        "  core_element: lokale-teams\n  principles: [lerendd]\n",
+    )
+    assert len(errors) == 1 and errors[0].startswith(
+        f"data/practices.yaml:{line + 1}: principles[0]: onbekend basisprincipe 'lerendd'"
+    )
 
 
 def test_duplicate_glossary_term(tmp_path: Path) -> None:
@@ -90,5 +108,7 @@ def test_duplicate_glossary_term(tmp_path: Path) -> None:
 
 def test_syntax_error_in_one_file_is_one_error(tmp_path: Path) -> None:
     # References into a file that cannot be read are not reported as unknown ids.
-    errors, line = broken(tmp_path, "kompas_steps.yaml", "      tool: netwerk-in-kaart\n", "    tool: netwerk-in-kaart\n")
+    errors, _line = broken(
+        tmp_path, "kompas_steps.yaml", "      tool: netwerk-in-kaart\n", "    tool: netwerk-in-kaart\n"
+    )
     assert len(errors) == 1 and errors[0].startswith("data/kompas_steps.yaml:") and "YAML-fout" in errors[0]

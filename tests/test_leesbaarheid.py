@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import leesbaarheid  # noqa: E402
+import leesbaarheid
 
 LONG_SENTENCE = (
     "Het regionale veiligheidsteam bespreekt samen met de ouders, de kinderen, de school, de huisarts en "
@@ -26,7 +26,9 @@ def test_a_sentence_over_25_words_is_flagged_and_a_short_one_is_not() -> None:
 
 
 def test_rare_words_leave_out_names_and_explained_terms() -> None:
-    text = "De Gezinsadvocaat werkt in Zaanstreek-Waterland met een ontvlechtingsregisseur en het RVT. Het huis is groot."
+    text = (
+        "De Gezinsadvocaat werkt in Zaanstreek-Waterland met een ontvlechtingsregisseur en het RVT. Het huis is groot."
+    )
     rare = leesbaarheid.rare_words(text, known={"zaanstreek-waterland", "rvt"})
     assert "ontvlechtingsregisseur" in rare
     assert "huis" not in rare and "groot" not in rare  # everyday words
@@ -36,8 +38,10 @@ def test_rare_words_leave_out_names_and_explained_terms() -> None:
 
 def test_flesch_douma_rates_plain_text_above_hard_text() -> None:
     plain = "Het kind speelt buiten. De moeder kookt. Ze eten samen."
-    hard = ("Domeinoverstijgende samenwerkingsverbanden vereisen institutionele verankering van "
-            "multidisciplinaire verantwoordelijkheidsverdeling binnen jeugdbeschermingsketens.")
+    hard = (
+        "Domeinoverstijgende samenwerkingsverbanden vereisen institutionele verankering van "
+        "multidisciplinaire verantwoordelijkheidsverdeling binnen jeugdbeschermingsketens."
+    )
     assert leesbaarheid.flesch_douma(plain) > 80 > leesbaarheid.flesch_douma(hard)
     assert leesbaarheid.flesch_douma("") is None
 
@@ -53,8 +57,12 @@ def test_the_report_names_file_line_and_the_long_sentence(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     report = tmp_path / "leesbaarheid.md"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "leesbaarheid.py"), "--data", str(data), "--report", str(report)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "leesbaarheid.py"), "--data", str(data), "--report", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     text = report.read_text(encoding="utf-8")
     from kennisbank.readability import words

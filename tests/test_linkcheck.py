@@ -18,7 +18,9 @@ import pytest
 from conftest import ROOT, run_mkdocs_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from internal_links import LINKCHECKER_CONFIG, LinkcheckWeakened, check_internal, serve  # noqa: E402
+from internal_links import LINKCHECKER_CONFIG, LinkcheckWeakened, check_internal, serve
+
+pytestmark = pytest.mark.build  # builds a site or runs the project's commands
 
 TOOL = Path(linkchecker_package.__file__).parent
 
@@ -57,7 +59,9 @@ def private(tmp_path: Path, built_site: Path) -> Path:
     shutil.copytree(built_site, folder / "site")
     over = folder / "site" / "over" / "index.html"
     over.write_text(
-        over.read_text(encoding="utf-8").replace("</article>", '<a href="../kompas/stap-1/#geplant-anker">stap 1</a></article>', 1),
+        over.read_text(encoding="utf-8").replace(
+            "</article>", '<a href="../kompas/stap-1/#geplant-anker">stap 1</a></article>', 1
+        ),
         encoding="utf-8",
     )
     shutil.copy2(LINKCHECKER_CONFIG, folder / "linkcheckerrc")
@@ -72,12 +76,19 @@ def _tool_env(folder: Path) -> dict[str, str]:
 
 def test_the_check_finds_a_broken_anchor_from_a_private_folder(private: Path) -> None:
     env = {**os.environ, **_tool_env(private)}
-    loaded = subprocess.run([sys.executable, "-c", "import linkcheck; print(linkcheck.__file__)"],
-                            env=env, capture_output=True, text=True, check=True).stdout
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import linkcheck; print(linkcheck.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert loaded.startswith(str(private / "tool")), loaded
     server, base_url = serve(private / "site")
     try:
-        broken = {(link.page, link.target) for link in check_internal(base_url, private / "linkcheckerrc", _tool_env(private))}
+        broken = {
+            (link.page, link.target) for link in check_internal(base_url, private / "linkcheckerrc", _tool_env(private))
+        }
     finally:
         server.shutdown()
     assert ("over/", "../kompas/stap-1/#geplant-anker") in broken
@@ -87,7 +98,9 @@ def test_linkchecker_as_it_starts_by_itself_is_caught_when_it_drops_to_nobody(pr
     """As root, linkchecker's own start switches to user nobody, who cannot read the private
     folder: its anchor plugin then silently stays off. The canary must catch exactly that."""
     plain = private / "plain_linkchecker.py"
-    plain.write_text("import sys\nfrom linkcheck.command.linkchecker import linkchecker\nsys.exit(linkchecker())\n", encoding="utf-8")
+    plain.write_text(
+        "import sys\nfrom linkcheck.command.linkchecker import linkchecker\nsys.exit(linkchecker())\n", encoding="utf-8"
+    )
     server, base_url = serve(private / "site")
     try:
         if os.geteuid() == 0:
@@ -104,7 +117,10 @@ def test_make_linkcheck_fails_loudly_when_linkchecker_has_no_anchor_check(privat
     (private / "tool" / "linkcheck" / "plugins" / "anchorcheck.py").unlink()
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "internal_links.py"), str(private / "site")],
-        env={**os.environ, **_tool_env(private)}, capture_output=True, text=True, timeout=300,
+        env={**os.environ, **_tool_env(private)},
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 2, result.stdout + result.stderr
     assert "ankercontrole van linkchecker (de plugin AnchorCheck) is niet actief" in result.stderr

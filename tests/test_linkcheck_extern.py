@@ -14,11 +14,13 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import linkcheck_extern  # noqa: E402
+import linkcheck_extern
+
+pytestmark = pytest.mark.build  # builds a site or runs the project's commands
 
 
 class _Answers(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+    def do_GET(self) -> None:
         routes = {"/verhuisd": (301, "/nieuw"), "/tijdelijk": (302, "/ok"), "/weg": (404, None), "/fout": (500, None)}
         if self.path == "/traag":
             time.sleep(4)
@@ -32,7 +34,7 @@ class _Answers(http.server.BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -49,7 +51,10 @@ def test_report_names_broken_and_moved_links_with_file_and_line(remote: str, tmp
     data.mkdir()
     for name in ("core_elements.yaml", "regions.yaml", "sources.yaml", "programme.yaml"):
         shutil.copy2(ROOT / "data" / name, data / name)
-    links = "".join(f"    - title: {name}\n      url: {remote}/{name}\n" for name in ("ok", "verhuisd", "tijdelijk", "weg", "fout", "traag"))
+    links = "".join(
+        f"    - title: {name}\n      url: {remote}/{name}\n"
+        for name in ("ok", "verhuisd", "tijdelijk", "weg", "fout", "traag")
+    )
     (data / "practices.yaml").write_text(
         "- id: proef\n  title: Proef\n  core_element: lokale-teams\n  regions: [landelijk]\n  summary: Kort.\n"
         f"  body: |\n    Zie ook {remote}/weg voor meer.\n  links:\n{links}",
@@ -60,7 +65,10 @@ def test_report_names_broken_and_moved_links_with_file_and_line(remote: str, tmp
     (content / "over.md").write_text(f"# Over\n\nEen [link]({remote}/fout).\n", encoding="utf-8")
 
     urls = linkcheck_extern.collect_urls(data, content)
-    assert [str(source) for source in urls[f"{remote}/weg"]] == ["proef (data/practices.yaml:7)", "proef (data/practices.yaml:16)"]
+    assert [str(source) for source in urls[f"{remote}/weg"]] == [
+        "proef (data/practices.yaml:7)",
+        "proef (data/practices.yaml:16)",
+    ]
     outcomes = {outcome.url: outcome for outcome in linkcheck_extern.check(urls, timeout=2)}
     assert not outcomes[f"{remote}/ok"].broken
     assert outcomes[f"{remote}/weg"].broken and "404" in outcomes[f"{remote}/weg"].result

@@ -15,7 +15,8 @@ import yaml
 
 from browser import axe_violations
 from conftest import ROOT
-from html_tools import elements, page as built_page
+from html_tools import elements
+from html_tools import page as built_page
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +84,9 @@ def test_results_are_on_screen_on_arrival(listing: str, viewport: dict, site_url
     else:
         assert not toggle.is_visible()
         assert page.locator(".kb-facets").is_visible()  # the filters stand beside the results
-        filters, results = (page.locator(sel).bounding_box() for sel in (".kb-listing__filters", ".kb-listing__results"))
+        filters, results = (
+            page.locator(sel).bounding_box() for sel in (".kb-listing__filters", ".kb-listing__results")
+        )
         assert filters["x"] + filters["width"] <= results["x"]
     context.close()
 
@@ -93,7 +96,9 @@ def test_the_first_result_is_at_most_ten_tabs_away_with_focus_visible(viewport: 
     context = chromium.new_context(viewport=viewport, locale="nl-NL")
     page = context.new_page()
     page.goto(f"{site_url}praktijken/")
-    first = page.evaluate("document.querySelector('[data-kb-list] > :not([hidden]) .kb-card__title a').getAttribute('href')")
+    first = page.evaluate(
+        "document.querySelector('[data-kb-list] > :not([hidden]) .kb-card__title a').getAttribute('href')"
+    )
     for presses in range(1, 11):
         page.keyboard.press("Tab")
         focused = page.evaluate(
@@ -123,7 +128,11 @@ def test_phone_filter_panel_opens_and_closes_by_touch_and_keyboard(site_url: str
     page.locator("label[for=kb-kernelement-lokale-teams]").tap()
     expected = [p for p in PRACTICES if p["core_element"] == "lokale-teams"]
     done = page.locator("[data-kb-filter-done]")
-    assert done.text_content().split() == ["Toon", str(len(expected)), "praktijken" if len(expected) != 1 else "praktijk"]
+    assert done.text_content().split() == [
+        "Toon",
+        str(len(expected)),
+        "praktijken" if len(expected) != 1 else "praktijk",
+    ]
     assert toggle.text_content().split() == ["Filters", "(1", "actief)"]
     done.tap()
     assert toggle.get_attribute("aria-expanded") == "false" and not page.locator("#kb-filterpaneel").is_visible()
@@ -165,10 +174,14 @@ def test_sorting_is_part_of_the_url_state(site_url: str, browser_page) -> None:
     assert visible_cards(page) == by_title
     page.select_option("#kb-sorteer", "gecontroleerd")
     assert parse_qs(urlsplit(page.url).query) == {"sorteer": ["gecontroleerd"]}
-    by_review = [p["id"] for p in sorted(PRACTICES, key=lambda p: (-p["last_reviewed"].toordinal(), title_key(p["title"])))]
+    by_review = [
+        p["id"] for p in sorted(PRACTICES, key=lambda p: (-p["last_reviewed"].toordinal(), title_key(p["title"])))
+    ]
     assert visible_cards(page) == by_review
     page.goto(f"{site_url}praktijken/?sorteer=gecontroleerd&kernelement=lokale-teams")
-    assert visible_cards(page) == [i for i in by_review if i in {p["id"] for p in PRACTICES if p["core_element"] == "lokale-teams"}]
+    assert visible_cards(page) == [
+        i for i in by_review if i in {p["id"] for p in PRACTICES if p["core_element"] == "lokale-teams"}
+    ]
     assert page.locator("#kb-sorteer").input_value() == "gecontroleerd"
     # With a query, relevance is the default and can be chosen; without one it is not offered.
     page.goto(f"{site_url}praktijken/?q=scheiding")
@@ -233,8 +246,12 @@ def test_no_result_offers_a_spelling_filters_with_results_and_site_search(site_u
     assert page.locator("#kb-q").input_value() == "scheiding" and visible_cards(page)
 
     # A query with results, narrowed by a filter to none: leaving the filter out is offered, with its count.
-    region = next(r["id"] for r in REGIONS if not [p for p in PRACTICES if r["id"] in p["regions"] and "scheiding" in p["body"].lower()]
-                  and [p for p in PRACTICES if r["id"] in p["regions"]])
+    region = next(
+        r["id"]
+        for r in REGIONS
+        if not [p for p in PRACTICES if r["id"] in p["regions"] and "scheiding" in p["body"].lower()]
+        and [p for p in PRACTICES if r["id"] in p["regions"]]
+    )
     page.goto(f"{site_url}praktijken/?q=scheiding&regio={region}")
     wait_for_search(page)
     assert visible_cards(page) == []
@@ -258,9 +275,13 @@ def offer_count(page, url: str) -> int:
 def test_every_practice_page_offers_someone_to_mail(built_site: Path) -> None:
     for practice in PRACTICES:
         html = built_page(built_site, f"praktijken/{practice['id']}/").read_text(encoding="utf-8")
-        contact = html[html.index('id="contact"'):]
+        contact = html[html.index('id="contact"') :]
         contact = contact[: contact.index("</section>")]
-        mails = [attrs["href"] for tag, attrs in elements(contact) if tag == "a" and attrs.get("href", "").startswith("mailto:")]
+        mails = [
+            attrs["href"]
+            for tag, attrs in elements(contact)
+            if tag == "a" and attrs.get("href", "").startswith("mailto:")
+        ]
         own = [c["email"] for c in practice.get("contacts", []) if c.get("email")]
         if own:
             assert [m.split("?")[0] for m in mails] == [f"mailto:{email}" for email in own], practice["id"]
@@ -272,30 +293,44 @@ def test_every_practice_page_offers_someone_to_mail(built_site: Path) -> None:
 
 def test_the_feed_says_whom_to_ask(built_site: Path) -> None:
     feed = json.loads((built_site / "api" / "v1" / "praktijken.json").read_text(encoding="utf-8"))
-    for item, practice in zip(feed["items"], PRACTICES):
+    for item, practice in zip(feed["items"], PRACTICES, strict=True):
         own = [c for c in practice.get("contacts", []) if c.get("email")]
         point = item["contact_point"]
         if own:
-            assert point == {"kind": "praktijk", "name": own[0].get("name"), "email": own[0]["email"], "organisation": own[0].get("organisation")}
+            assert point == {
+                "kind": "praktijk",
+                "name": own[0].get("name"),
+                "email": own[0]["email"],
+                "organisation": own[0].get("organisation"),
+            }
         else:
-            assert point == {"kind": "programmateam", "name": PROGRAMME["name"], "email": PROGRAMME["email"], "organisation": None}
+            assert point == {
+                "kind": "programmateam",
+                "name": PROGRAMME["name"],
+                "email": PROGRAMME["email"],
+                "organisation": None,
+            }
 
 
 def test_footer_and_about_page_give_the_programme_address(built_site: Path) -> None:
-    pages = [path for path in built_site.rglob("index.html") if "embed" not in path.parts and path.parent.name != "redactie"]
+    pages = [
+        path for path in built_site.rglob("index.html") if "embed" not in path.parts and path.parent.name != "redactie"
+    ]
     assert len(pages) > 100
     for path in pages:
         html = path.read_text(encoding="utf-8")
         if 'class="md-footer"' in html:
-            footer = html[html.index('class="kb-site-contact"'):]
+            footer = html[html.index('class="kb-site-contact"') :]
             assert f'href="mailto:{PROGRAMME["email"]}"' in footer[:600], path
     about = built_page(built_site, "over/").read_text(encoding="utf-8")
-    assert f'href="mailto:{PROGRAMME["email"]}"' in about[about.index('id="contact"'):]
+    assert f'href="mailto:{PROGRAMME["email"]}"' in about[about.index('id="contact"') :]
 
 
-def test_overview_counts_equal_the_data_and_links_land_on_those_cards(site_url: str, built_site: Path, browser_page) -> None:
+def test_overview_counts_equal_the_data_and_links_land_on_those_cards(
+    site_url: str, built_site: Path, browser_page
+) -> None:
     html = built_page(built_site, "regio/").read_text(encoding="utf-8")
-    table = html[html.index('class="kb-coverage__table"'): html.index("</table>")]
+    table = html[html.index('class="kb-coverage__table"') : html.index("</table>")]
     links = [attrs for tag, attrs in elements(table) if tag == "a" and "praktijken/?" in attrs.get("href", "")]
     expected = Counter((p["core_element"], region) for p in PRACTICES for region in p["regions"])
     found = {}
@@ -310,7 +345,9 @@ def test_overview_counts_equal_the_data_and_links_land_on_those_cards(site_url: 
         page.goto(f"{site_url}regio/")
         page.locator(f".kb-coverage a[href$='?kernelement={core}&regio={region}']").click()
         page.wait_for_url(re.compile(r"/praktijken/"))
-        assert sorted(visible_cards(page)) == sorted(p["id"] for p in PRACTICES if p["core_element"] == core and region in p["regions"])
+        assert sorted(visible_cards(page)) == sorted(
+            p["id"] for p in PRACTICES if p["core_element"] == core and region in p["regions"]
+        )
         assert len(visible_cards(page)) == count
 
 
@@ -340,8 +377,12 @@ def test_a_word_being_typed_finds_the_word_it_will_become(site_url: str, browser
     from kennisbank.exports import dutch
 
     candidates = sorted(
-        {(word, p["id"]) for p in PRACTICES for word in words_of(p["title"])
-         if len(word) >= 9 and len(dutch.stem(word)) <= len(word) - 2},
+        {
+            (word, p["id"])
+            for p in PRACTICES
+            for word in words_of(p["title"])
+            if len(word) >= 9 and len(dutch.stem(word)) <= len(word) - 2
+        },
     )
     word, card = candidates[0]
     typed = word[:-1]

@@ -13,16 +13,33 @@ SCRIPT = ROOT / "scripts" / "nieuw.py"
 
 
 def run(data: Path, *arguments: str, answers: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCRIPT), "--data", str(data), *arguments], input=answers,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(data), *arguments],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_appends_a_valid_entry_keeping_comments_and_order(project: Path) -> None:
     data = project / "data"
     before = (data / "practices.yaml").read_text(encoding="utf-8")
-    result = run(data, "--titel", "Gezinsadvocaat Hart van Brabant", "--kernelement", "passende-hulp",
-                 "--regio", "Hart van Brabant", "--regio", "groningen", "--samenvatting", "Kort: wat het is.",
-                 "--beschrijving", "Eerste alinea.\n\nTweede alinea.")
+    result = run(
+        data,
+        "--titel",
+        "Gezinsadvocaat Hart van Brabant",
+        "--kernelement",
+        "passende-hulp",
+        "--regio",
+        "Hart van Brabant",
+        "--regio",
+        "groningen",
+        "--samenvatting",
+        "Kort: wat het is.",
+        "--beschrijving",
+        "Eerste alinea.\n\nTweede alinea.",
+    )
     assert result.returncode == 0, result.stderr
     after = (data / "practices.yaml").read_text(encoding="utf-8")
     assert after.startswith(before)  # nothing above changed: comments, order, formatting
@@ -30,7 +47,7 @@ def test_appends_a_valid_entry_keeping_comments_and_order(project: Path) -> None
     new = practices[-1]
     assert new.id == "gezinsadvocaat-hart-van-brabant-2"  # the title's slug was taken
     assert new.regions == ["hart-van-brabant", "groningen"] and new.core_element == "passende-hulp"
-    assert "body: |\n" in after[len(before):]
+    assert "body: |\n" in after[len(before) :]
     assert "Toegevoegd: gezinsadvocaat-hart-van-brabant-2" in result.stdout
 
 
@@ -47,6 +64,18 @@ def test_asks_when_run_without_options(project: Path) -> None:
 def test_unknown_core_element_changes_nothing(project: Path) -> None:
     data = project / "data"
     before = (data / "practices.yaml").read_text(encoding="utf-8")
-    result = run(data, "--titel", "X", "--kernelement", "lokale-team", "--regio", "groningen", "--samenvatting", "S.", "--beschrijving", "B.")
+    result = run(
+        data,
+        "--titel",
+        "X",
+        "--kernelement",
+        "lokale-team",
+        "--regio",
+        "groningen",
+        "--samenvatting",
+        "S.",
+        "--beschrijving",
+        "B.",
+    )
     assert result.returncode == 1 and "bedoelde je 'lokale-teams'?" in result.stderr
     assert (data / "practices.yaml").read_text(encoding="utf-8") == before

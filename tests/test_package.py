@@ -15,21 +15,28 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts" / "dev"))
-from site_snapshot import snapshot  # noqa: E402
+from site_snapshot import snapshot
 
 pytestmark = pytest.mark.build
 
 
 def test_the_wheel_alone_builds_the_site(tmp_path: Path, built_site: Path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels), str(ROOT)],
-                   check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels), str(ROOT)],
+        check=True,
+        timeout=300,
+    )
     (wheel,) = wheels.glob("kennisbank-*.whl")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
-    installed = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
-                               capture_output=True, text=True, timeout=600)
+    installed = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert installed.returncode == 0, installed.stderr
 
     site_sources = tmp_path / "site-sources"
@@ -41,11 +48,22 @@ def test_the_wheel_alone_builds_the_site(tmp_path: Path, built_site: Path) -> No
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     site = tmp_path / "site"
-    built = subprocess.run([str(venv / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-                           cwd=site_sources, env=env, capture_output=True, text=True, timeout=600)
+    built = subprocess.run(
+        [str(venv / "bin" / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        cwd=site_sources,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert built.returncode == 0, built.stderr
     # The installed package, not this checkout, made the site.
-    where = subprocess.run([str(python), "-c", "import kennisbank; print(kennisbank.__file__)"],
-                           capture_output=True, text=True, env=env, check=True).stdout
+    where = subprocess.run(
+        [str(python), "-c", "import kennisbank; print(kennisbank.__file__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
     assert str(venv) in where and str(ROOT) not in where
     assert snapshot(site) == snapshot(built_site)  # the same pages, the same cards on every list

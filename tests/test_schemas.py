@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import jsonschema
 import yaml
@@ -14,7 +15,9 @@ from conftest import ROOT
 
 
 def test_committed_schemas_are_current() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "schema.py"), "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "schema.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -53,7 +56,18 @@ def test_every_data_file_names_its_schema_and_validates_against_it() -> None:
 def test_schema_catches_what_editors_get_wrong() -> None:
     schema = json.loads((ROOT / "schemas" / "practices.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    good = {"id": "x", "title": "X", "core_element": "lokale-teams", "regions": ["landelijk"], "summary": "S.", "body": "B."}
+    good = {
+        "id": "x",
+        "title": "X",
+        "core_element": "lokale-teams",
+        "regions": ["landelijk"],
+        "summary": "S.",
+        "body": "B.",
+    }
     assert not list(validator.iter_errors([good]))
-    for broken in ({**good, "id": "Niet Goed"}, {**good, "emial": "x"}, {**good, "links": [{"title": "t", "url": "www.x.nl"}]}):
+    for broken in (
+        {**good, "id": "Niet Goed"},
+        {**good, "emial": "x"},
+        {**good, "links": [{"title": "t", "url": "www.x.nl"}]},
+    ):
         assert list(validator.iter_errors([broken])), broken

@@ -10,8 +10,17 @@ from conftest import ROOT
 from kennisbank.catalogue import build_catalogue
 from kennisbank.content import load_content
 from kennisbank.exports import dutch
+from kennisbank.exports.search_index import (
+    BUCKET,
+    FIELDS,
+    SEPARATOR,
+    Document,
+    Terms,
+    build_files,
+    practice_documents,
+    shard_key,
+)
 from kennisbank.views import Site
-from kennisbank.exports.search_index import BUCKET, FIELDS, SEPARATOR, Document, Terms, build_files, practice_documents, shard_key
 
 
 def decode(row: list[int], stride: int) -> list[list[int]]:
@@ -24,8 +33,20 @@ def decode(row: list[int], stride: int) -> list[list[int]]:
 
 def test_files_hold_terms_by_shard_texts_by_bucket_and_the_vocabulary() -> None:
     documents = [
-        Document("a", "Gezinsadvocaat bij scheiding", "Eén advocaat voor het hele gezin.", ["Hart van Brabant"], "Ouders krijgen hulp.\n\nDe kinderen worden gehoord."),
-        Document("b", "Lokale teams", "Teams in de wijk.", ["Groningen", "Karen Lommen, Gemeente Venlo"], "Het team helpt gezinnen bij een scheiding."),
+        Document(
+            "a",
+            "Gezinsadvocaat bij scheiding",
+            "Eén advocaat voor het hele gezin.",
+            ["Hart van Brabant"],
+            "Ouders krijgen hulp.\n\nDe kinderen worden gehoord.",
+        ),
+        Document(
+            "b",
+            "Lokale teams",
+            "Teams in de wijk.",
+            ["Groningen", "Karen Lommen, Gemeente Venlo"],
+            "Het team helpt gezinnen bij een scheiding.",
+        ),
     ]
     files = build_files(documents)
     manifest = files["index.json"]
@@ -35,7 +56,7 @@ def test_files_hold_terms_by_shard_texts_by_bucket_and_the_vocabulary() -> None:
 
     stem = dutch.stem("scheiding")
     rows = files[f"t-{shard_key(stem)}.json"]["terms"][stem]
-    by_field = {field.name: decode(row, 3 if field.excerpt else 2) for field, row in zip(FIELDS, rows)}
+    by_field = {field.name: decode(row, 3 if field.excerpt else 2) for field, row in zip(FIELDS, rows, strict=True)}
     assert by_field["title"] == [[0, 1]]  # card a, once
     assert by_field["body"] == [[1, 1, 0]]  # card b, once, in its first sentence
     kind = dutch.stem("kinderen")
@@ -45,14 +66,19 @@ def test_files_hold_terms_by_shard_texts_by_bucket_and_the_vocabulary() -> None:
     lommen = files[f"t-{shard_key(surname)}.json"]["terms"][surname]
     assert decode(lommen[2], 3) == [[1, 1, 1]]  # "about" line 1 of card b
 
-    assert files["x-0.json"]["texts"][0] == [["Hart van Brabant"], ["Ouders krijgen hulp.", "De kinderen worden gehoord."]]
+    assert files["x-0.json"]["texts"][0] == [
+        ["Hart van Brabant"],
+        ["Ouders krijgen hulp.", "De kinderen worden gehoord."],
+    ]
     words = dict(files["woorden.json"]["words"])
     assert words["scheiding"] == 2 and words["gezinsadvocaat"] == 1
     assert "de" not in words and "een" not in words  # stop words and short words are no suggestions
 
 
 def test_texts_come_in_buckets() -> None:
-    documents = [Document(f"kaart-{n}", f"Titel {n}", "Samenvatting.", [], f"Tekst {n}.") for n in range(BUCKET * 2 + 3)]
+    documents = [
+        Document(f"kaart-{n}", f"Titel {n}", "Samenvatting.", [], f"Tekst {n}.") for n in range(BUCKET * 2 + 3)
+    ]
     files = build_files(documents)
     assert [len(files[f"x-{n}.json"]["texts"]) for n in range(3)] == [BUCKET, BUCKET, 3]
     assert files["x-2.json"]["texts"][2][1] == [f"Tekst {BUCKET * 2 + 2}."]
@@ -90,4 +116,7 @@ def test_every_word_of_a_card_is_in_the_index() -> None:
                 for word in filter(None, SEPARATOR.split(line.lower())):
                     for term in terms.of(word):
                         row = files[f"t-{shard_key(term)}.json"]["terms"][term][field_number]
-                        assert position in [entry[0] for entry in decode(row, 3 if field.excerpt else 2)], (document.id, word)
+                        assert position in [entry[0] for entry in decode(row, 3 if field.excerpt else 2)], (
+                            document.id,
+                            word,
+                        )

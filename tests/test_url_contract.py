@@ -18,9 +18,23 @@ def _ids(name: str, key: str = "id") -> list:
 
 
 def expected_pages() -> set[str]:
-    pages = {"", "praktijken/", "kernelementen/", "regio/", "kompas/", "instrumenten/", "geweldsprofielen/",
-             "gesprekskaarten/", "basisprincipes/", "begrippen/", "insluiten/", "over/", "toegankelijkheid/",
-             "redactie/", "embed/praktijken/"}
+    pages = {
+        "",
+        "praktijken/",
+        "kernelementen/",
+        "regio/",
+        "kompas/",
+        "instrumenten/",
+        "geweldsprofielen/",
+        "gesprekskaarten/",
+        "basisprincipes/",
+        "begrippen/",
+        "insluiten/",
+        "over/",
+        "toegankelijkheid/",
+        "redactie/",
+        "embed/praktijken/",
+    }
     pages |= {f"praktijken/{i}/" for i in _ids("practices.yaml")}
     pages |= {f"kernelementen/{i}/" for i in _ids("core_elements.yaml")}
     pages |= {f"regio/{i}/" for i in _ids("regions.yaml")}
@@ -42,7 +56,9 @@ def expected_feeds() -> set[str]:
 
 def test_the_site_has_exactly_the_pages_of_the_url_contract(built_site: Path) -> None:
     built = {
-        path.parent.relative_to(built_site).as_posix().removeprefix(".") + "/" if path.name == "index.html" else path.relative_to(built_site).as_posix()
+        path.parent.relative_to(built_site).as_posix().removeprefix(".") + "/"
+        if path.name == "index.html"
+        else path.relative_to(built_site).as_posix()
         for path in built_site.rglob("*.html")
         if "assets" not in path.relative_to(built_site).parts
     }

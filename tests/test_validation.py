@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.content import ContentErrors, load_content
 from conftest import ROOT
+from kennisbank.content import ContentErrors, load_content
 
 VALID = """\
 - id: eerste-praktijk
@@ -68,7 +68,9 @@ def test_unknown_key_in_a_contact(tmp_path: Path) -> None:
 
 
 def test_missing_required_field_points_at_the_item(tmp_path: Path) -> None:
-    errors = errors_for(tmp_path, VALID + VALID.replace("eerste-praktijk", "tweede").replace("  title: Eerste praktijk\n", ""))
+    errors = errors_for(
+        tmp_path, VALID + VALID.replace("eerste-praktijk", "tweede").replace("  title: Eerste praktijk\n", "")
+    )
     assert errors == ["data/practices.yaml:16: title: verplicht veld ontbreekt"]
 
 
@@ -79,30 +81,47 @@ def test_empty_required_field(tmp_path: Path) -> None:
 
 def test_a_practice_may_name_no_region(tmp_path: Path) -> None:
     """Where a source names no region the card claims none (``landelijk`` is only for national items)."""
-    content = load_content(data_dir(tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions: []")))
+    content = load_content(
+        data_dir(tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions: []"))
+    )
     assert content["practices"][0].regions == []
 
 
 def test_wrong_types(tmp_path: Path) -> None:
-    broken = VALID.replace("title: Eerste praktijk", "title: 2025").replace(
-        "regions: [zaanstreek-waterland, groningen]", "regions: groningen"
-    ).replace("last_reviewed: 2026-11-22", "last_reviewed: 22-11-2026")
+    broken = (
+        VALID.replace("title: Eerste praktijk", "title: 2025")
+        .replace("regions: [zaanstreek-waterland, groningen]", "regions: groningen")
+        .replace("last_reviewed: 2026-11-22", "last_reviewed: 22-11-2026")
+    )
     errors = errors_for(tmp_path, broken)
-    assert "data/practices.yaml:2: title: moet tekst zijn (zet de waarde tussen aanhalingstekens, of vul iets in)" in errors
+    assert (
+        "data/practices.yaml:2: title: moet tekst zijn (zet de waarde tussen aanhalingstekens, of vul iets in)"
+        in errors
+    )
     assert "data/practices.yaml:4: regions: moet een lijst zijn (items beginnend met '- ')" in errors
-    assert "data/practices.yaml:15: last_reviewed: moet een datum zijn in de vorm JJJJ-MM-DD, zonder aanhalingstekens" in errors
+    assert (
+        "data/practices.yaml:15: last_reviewed: moet een datum zijn in de vorm JJJJ-MM-DD, zonder aanhalingstekens"
+        in errors
+    )
 
 
 def test_unknown_region_with_did_you_mean(tmp_path: Path) -> None:
-    errors = errors_for(tmp_path, VALID.replace("[zaanstreek-waterland, groningen]", "[zaanstreek-waterlnd, groningen]"))
+    errors = errors_for(
+        tmp_path, VALID.replace("[zaanstreek-waterland, groningen]", "[zaanstreek-waterlnd, groningen]")
+    )
     assert errors == [
         "data/practices.yaml:4: regions[0]: onbekende regio 'zaanstreek-waterlnd'; bedoelde je 'zaanstreek-waterland'? (zie data/regions.yaml)"
     ]
 
 
 def test_region_written_as_a_name_suggests_its_id(tmp_path: Path) -> None:
-    errors = errors_for(tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions:\n    - Hart van Brabant"))
-    assert "data/practices.yaml:5: regions[0]: 'Hart van Brabant' is geen geldige id: alleen kleine letters a-z, cijfers en losse koppeltekens; bijvoorbeeld 'hart-van-brabant'" in errors
+    errors = errors_for(
+        tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions:\n    - Hart van Brabant")
+    )
+    assert (
+        "data/practices.yaml:5: regions[0]: 'Hart van Brabant' is geen geldige id: alleen kleine letters a-z, cijfers en losse koppeltekens; bijvoorbeeld 'hart-van-brabant'"
+        in errors
+    )
 
 
 def test_unknown_core_element(tmp_path: Path) -> None:
@@ -129,7 +148,9 @@ def test_id_that_is_not_a_slug(tmp_path: Path) -> None:
     ["www.vng.nl/nieuws", "/praktijken/", "ftp://vng.nl/x", "javascript:alert(1)", "https://localhost/x"],
 )
 def test_url_that_is_not_absolute_http(tmp_path: Path, url: str) -> None:
-    errors = errors_for(tmp_path, VALID.replace("https://vng.nl/nieuws/werkpakketten-stevige-lokale-teams-beschikbaar", url))
+    errors = errors_for(
+        tmp_path, VALID.replace("https://vng.nl/nieuws/werkpakketten-stevige-lokale-teams-beschikbaar", url)
+    )
     assert errors == [
         f"data/practices.yaml:13: links[0].url: '{url}' is geen volledig webadres; begin met https:// (of http://) en een domeinnaam"
     ]
@@ -140,7 +161,9 @@ def test_safelinks_url_shows_the_real_address(tmp_path: Path) -> None:
         "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.voordejeugdenhetgezin.nl"
         "%2Factueel%2Fnieuws%3Fid%3D7&data=05%7C02%7C&sdata=abc&reserved=0"
     )
-    errors = errors_for(tmp_path, VALID.replace("https://vng.nl/nieuws/werkpakketten-stevige-lokale-teams-beschikbaar", wrapped))
+    errors = errors_for(
+        tmp_path, VALID.replace("https://vng.nl/nieuws/werkpakketten-stevige-lokale-teams-beschikbaar", wrapped)
+    )
     assert errors == [
         "data/practices.yaml:13: links[0].url: dit is een Outlook SafeLinks-adres; gebruik het echte adres: "
         "https://www.voordejeugdenhetgezin.nl/actueel/nieuws?id=7"
@@ -150,25 +173,39 @@ def test_safelinks_url_shows_the_real_address(tmp_path: Path) -> None:
 @pytest.mark.parametrize("email", ["k.lommen@venlo", "k.lommen venlo.nl", "'@venlo.nl'", "k lommen@venlo.nl"])
 def test_malformed_email(tmp_path: Path, email: str) -> None:
     errors = errors_for(tmp_path, VALID.replace("k.lommen@venlo.nl", email))
-    assert errors == [f"data/practices.yaml:10: contacts[0].email: '{email.strip(chr(39))}' is geen geldig e-mailadres (verwacht naam@domein.nl)"]
+    assert errors == [
+        f"data/practices.yaml:10: contacts[0].email: '{email.strip(chr(39))}' is geen geldig e-mailadres (verwacht naam@domein.nl)"
+    ]
 
 
 def test_mailto_prefix_is_explained(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID.replace("k.lommen@venlo.nl", "mailto:k.lommen@venlo.nl"))
-    assert errors == ["data/practices.yaml:10: contacts[0].email: schrijf het e-mailadres zonder 'mailto:' ('k.lommen@venlo.nl')"]
+    assert errors == [
+        "data/practices.yaml:10: contacts[0].email: schrijf het e-mailadres zonder 'mailto:' ('k.lommen@venlo.nl')"
+    ]
 
 
 def test_contact_needs_a_name_or_email(tmp_path: Path) -> None:
-    errors = errors_for(tmp_path, VALID.replace("    - name: Karen Lommen\n      email: k.lommen@venlo.nl\n", "    - role: projectleider\n"))
-    assert errors == ["data/practices.yaml:9: contacts[0]: een contactpersoon heeft minstens een naam of een e-mailadres"]
+    errors = errors_for(
+        tmp_path,
+        VALID.replace("    - name: Karen Lommen\n      email: k.lommen@venlo.nl\n", "    - role: projectleider\n"),
+    )
+    assert errors == [
+        "data/practices.yaml:9: contacts[0]: een contactpersoon heeft minstens een naam of een e-mailadres"
+    ]
 
 
 def test_duplicate_key_is_reported_with_the_other_errors(tmp_path: Path) -> None:
     broken = VALID.replace("  source: best-practices-2025\n", "  source: best-practices-2025\n  title: Nog een titel\n")
     broken = broken.replace("core_element: lokale-teams", "core_element: onbekend")
     errors = errors_for(tmp_path, broken)
-    assert "data/practices.yaml:15: title: dit veld staat twee keer in hetzelfde item (eerst op regel 2); houd er één over" in errors
-    assert any(error.startswith("data/practices.yaml:3: core_element: onbekend kernelement 'onbekend'") for error in errors)
+    assert (
+        "data/practices.yaml:15: title: dit veld staat twee keer in hetzelfde item (eerst op regel 2); houd er één over"
+        in errors
+    )
+    assert any(
+        error.startswith("data/practices.yaml:3: core_element: onbekend kernelement 'onbekend'") for error in errors
+    )
 
 
 def test_all_errors_of_all_items_at_once(tmp_path: Path) -> None:
@@ -211,4 +248,6 @@ def test_real_content_is_valid() -> None:
 
 def test_unquoted_at_sign_is_explained(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID.replace("k.lommen@venlo.nl", "@venlo.nl"))
-    assert errors == ["data/practices.yaml:10: YAML-fout: een waarde mag niet met '@' beginnen; zet de waarde tussen aanhalingstekens"]
+    assert errors == [
+        "data/practices.yaml:10: YAML-fout: een waarde mag niet met '@' beginnen; zet de waarde tussen aanhalingstekens"
+    ]

@@ -25,7 +25,9 @@ def test_workflow_tests_builds_deploys_and_checks_links_weekly() -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert {"pull_request", "push", "schedule"} <= set(triggers)
-    steps = " ".join(str(step.get("run", "")) + str(step.get("uses", "")) for step in workflow["jobs"]["test-and-build"]["steps"])
+    steps = " ".join(
+        str(step.get("run", "")) + str(step.get("uses", "")) for step in workflow["jobs"]["test-and-build"]["steps"]
+    )
     assert "make test" in steps and "make build" in steps and "upload-artifact" in steps
     assert "deploy-pages" in str(workflow["jobs"]["deploy"]["steps"])
     assert "make linkcheck-extern" in str(workflow["jobs"]["external-links"]["steps"])

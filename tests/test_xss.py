@@ -25,7 +25,7 @@ PAYLOADS = [
     "<svg onload=alert(3)>",
     "</textarea><script>alert(4)</script>",
     "'-alert(5)-'",
-    "<a href=\"javascript:alert(6)\">klik</a>",
+    '<a href="javascript:alert(6)">klik</a>',
     "<iframe srcdoc='<script>parent.alert(7)</script>'></iframe>",
     "<div><b>kapotte <i>html",
     "{{ 7*7 }} {% raw %}",
@@ -46,17 +46,25 @@ def poison(project: Path) -> None:
         first = items[0]
         first["title"] = "Praktijk " + HOSTILE
         first["summary"] = HOSTILE
-        first["body"] = "\n\n".join(PAYLOADS) + "\n\n[link](javascript:alert(8))\n\n![extern](https://tracker.example/pixel.png)\n"
+        first["body"] = (
+            "\n\n".join(PAYLOADS) + "\n\n[link](javascript:alert(8))\n\n![extern](https://tracker.example/pixel.png)\n"
+        )
         first["contacts"] = [{"name": HOSTILE, "organisation": HOSTILE, "role": HOSTILE, "email": "a@b.nl"}]
         first["links"] = [{"title": HOSTILE, "url": "https://voorbeeld.nl/?q=<script>alert(9)</script>"}]
 
     edit("practices.yaml", practices)
     edit("regions.yaml", lambda items: items[1].update(name="Regio " + HOSTILE, description=HOSTILE))
-    edit("core_elements.yaml", lambda items: items[0].update(title="Kern " + HOSTILE, summary=HOSTILE, description=HOSTILE))
+    edit(
+        "core_elements.yaml",
+        lambda items: items[0].update(title="Kern " + HOSTILE, summary=HOSTILE, description=HOSTILE),
+    )
     edit("instruments.yaml", lambda items: items[0].update(title=HOSTILE, summary=HOSTILE, publisher=HOSTILE))
     edit("violence_profiles.yaml", lambda items: items[0].update(pattern=HOSTILE, research=HOSTILE))
     edit("conversation_cards.yaml", lambda items: items[0].update(theme=HOSTILE, body=HOSTILE))
-    edit("glossary.yaml", lambda items: items.append({"term": "RVT2", "meaning": HOSTILE}) or items[0].update(meaning=HOSTILE))
+    edit(
+        "glossary.yaml",
+        lambda items: items.append({"term": "RVT2", "meaning": HOSTILE}) or items[0].update(meaning=HOSTILE),
+    )
     edit("kompas_steps.yaml", lambda items: items[0]["blocks"][0].update(title=HOSTILE, text=HOSTILE))
     edit("kompas_tools.yaml", lambda items: items[0]["sections"][0].update(title=HOSTILE, intro=HOSTILE))
 
@@ -86,12 +94,27 @@ def test_nothing_executes_anywhere(hostile_site: Path, chromium) -> None:
     server = serve(hostile_site)
     base = next(server)
     urls = [
-        "", "praktijken/", f"praktijken/{first}/", f"regio/{region}/", "kernelementen/lokale-teams/", "instrumenten/",
-        "geweldsprofielen/", "gesprekskaarten/", "begrippen/", "kompas/stap-1/", "kompas/", "basisprincipes/",
-        f"embed/regio/{region}/", "embed/praktijken/?q=%3Cimg%20src=x%20onerror=alert(10)%3E&regio=%22%3E%3Cscript%3Ealert(11)%3C/script%3E",
+        "",
+        "praktijken/",
+        f"praktijken/{first}/",
+        f"regio/{region}/",
+        "kernelementen/lokale-teams/",
+        "instrumenten/",
+        "geweldsprofielen/",
+        "gesprekskaarten/",
+        "begrippen/",
+        "kompas/stap-1/",
+        "kompas/",
+        "basisprincipes/",
+        f"embed/regio/{region}/",
+        "embed/praktijken/?q=%3Cimg%20src=x%20onerror=alert(10)%3E&regio=%22%3E%3Cscript%3Ealert(11)%3C/script%3E",
     ]
-    urls += [f"kompas/tools/{tool['id']}/" for tool in yaml.safe_load(
-        (hostile_site.parent / "project" / "data" / "kompas_tools.yaml").read_text(encoding="utf-8"))[:1]]
+    urls += [
+        f"kompas/tools/{tool['id']}/"
+        for tool in yaml.safe_load(
+            (hostile_site.parent / "project" / "data" / "kompas_tools.yaml").read_text(encoding="utf-8")
+        )[:1]
+    ]
     try:
         for url in urls:
             page.goto(base + url, wait_until="networkidle")
@@ -101,14 +124,32 @@ def test_nothing_executes_anywhere(hostile_site: Path, chromium) -> None:
                     page.fill("#kb-q", query)
                     page.wait_for_timeout(600)
                     assert page.evaluate("window.__xss") == [], (url, query)
-                    assert page.evaluate("document.querySelectorAll('[data-kb-list] script, [data-kb-list] img, [data-kb-list] svg, [data-kb-list] iframe').length") == 0
+                    assert (
+                        page.evaluate(
+                            "document.querySelectorAll('[data-kb-list] script, [data-kb-list] img, [data-kb-list] svg, [data-kb-list] iframe').length"
+                        )
+                        == 0
+                    )
             for element in page.locator("abbr").all()[:3]:
                 element.hover()  # glossary tooltips
             assert page.evaluate("window.__xss") == [], url
             handlers = "[onerror], [onload], [onclick], [onmouseover], [onfocus], iframe[srcdoc]"
-            assert page.evaluate(f"document.querySelectorAll('.md-content {handlers.replace(', ', ', .md-content ')}, main {handlers.replace(', ', ', main ')}').length") == 0, url
-            assert page.evaluate("[...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('javascript:')).length") == 0, url
-            assert page.evaluate("[...document.images].filter(i => i.src && !i.src.startsWith(location.origin)).length") == 0, url
+            assert (
+                page.evaluate(
+                    f"document.querySelectorAll('.md-content {handlers.replace(', ', ', .md-content ')}, main {handlers.replace(', ', ', main ')}').length"
+                )
+                == 0
+            ), url
+            assert (
+                page.evaluate(
+                    "[...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('javascript:')).length"
+                )
+                == 0
+            ), url
+            assert (
+                page.evaluate("[...document.images].filter(i => i.src && !i.src.startsWith(location.origin)).length")
+                == 0
+            ), url
         assert dialogs == []
     finally:
         server.close()
@@ -122,4 +163,6 @@ def test_feed_and_search_index_carry_the_text_as_data(hostile_site: Path) -> Non
     manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     assert manifest["ids"] and manifest["shards"]
     texts = [json.loads(path.read_text(encoding="utf-8")) for path in folder.glob("x-*.json")]
-    assert any(HOSTILE.split()[0] in line for bucket in texts for card in bucket["texts"] for lines in card for line in lines)
+    assert any(
+        HOSTILE.split()[0] in line for bucket in texts for card in bucket["texts"] for lines in card for line in lines
+    )

@@ -25,7 +25,7 @@ def test_keeps_the_line_of_every_key_and_item(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_in_one_mapping_is_an_error_with_both_lines(tmp_path: Path) -> None:
-    document, errors = load(tmp_path, "- id: a\n  title: A\n  summary: x\n  title: B\n")
+    _document, errors = load(tmp_path, "- id: a\n  title: A\n  summary: x\n  title: B\n")
     assert [str(error) for error in errors] == [
         "data/practices.yaml:4: title: dit veld staat twee keer in hetzelfde item (eerst op regel 2); houd er één over"
     ]
@@ -72,7 +72,10 @@ def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
 
 
 def test_a_large_file_without_aliases_is_fine(tmp_path: Path) -> None:
-    items = "".join(f"- id: item-{number}\n  regions: [a, b, c]\n  contacts:\n    - name: X\n      email: x@y.nl\n" for number in range(10_000))
+    items = "".join(
+        f"- id: item-{number}\n  regions: [a, b, c]\n  contacts:\n    - name: X\n      email: x@y.nl\n"
+        for number in range(10_000)
+    )
     document, errors = load(tmp_path, items)
     assert errors == [] and len(document.data) == 10_000
 

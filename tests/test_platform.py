@@ -1,0 +1,116 @@
+"""Contract tests of the platform seam (plugins/kennisbank/platform.py and assets/platform.js).
+
+Each workaround of MkDocs or Material internals relies on something in the installed release;
+each test here pins one such thing, so that after an upgrade (or a move to the ProperDocs fork)
+a red test names the workaround to review, instead of a site that quietly behaves otherwise.
+No site build, no browser: these run in ``make test-fast``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+import mkdocs
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from kennisbank import platform
+
+MATERIAL_DIR = Path(material.__file__).parent
+BUNDLE = next((MATERIAL_DIR / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
+REVIEW = "Lees plugins/kennisbank/platform.py en assets/platform.js na voor deze versie en werk dan de versie daar bij."
+
+
+def test_the_installed_releases_are_the_tested_ones() -> None:
+    assert mkdocs.__version__.startswith(platform.MKDOCS_VERSION + "."), f"MkDocs {mkdocs.__version__}. {REVIEW}"
+    installed = version("mkdocs-material")
+    assert installed.startswith(platform.MATERIAL_VERSION + "."), f"Material {installed}. {REVIEW}"
+
+
+def test_material_fetches_its_search_index_with_xmlhttprequest() -> None:
+    """platform.js holds back the index request by wrapping XMLHttpRequest.send."""
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    assert "search_index.json" in bundle and "XMLHttpRequest" in bundle, REVIEW
+    script = (platform.Path(platform.__file__).parent / "assets" / platform.PLATFORM_SCRIPT).read_text(encoding="utf-8")
+    assert "search\\/search_index\\.json" in script
+
+
+def test_material_reads_q_from_every_address_as_its_search_deep_link() -> None:
+    """platform.js sets a listing's ?q= aside before Material reads it."""
+    assert re.search(r'\.has\("q"\)&&\(\w+\("search",!0\)', BUNDLE.read_text(encoding="utf-8")), REVIEW
+
+
+def test_material_opens_its_search_with_the_keys_platform_js_watches() -> None:
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    for key in ('"f"', '"s"', '"/"'):
+        assert key in bundle, f"toets {key}: {REVIEW}"
+    assert "md-search__input" in (MATERIAL_DIR / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+
+
+def test_materials_dutch_lunr_file_is_where_the_stemming_patch_goes() -> None:
+    lunr_nl = MATERIAL_DIR / "templates" / platform.MATERIAL_LUNR_NL
+    assert lunr_nl.exists(), REVIEW
+    assert "`Dutch` language" in lunr_nl.read_text(encoding="utf-8")
+    lunr = MATERIAL_DIR / "templates" / "assets" / "javascripts" / "lunr" / "min" / "lunr.stemmer.support.min.js"
+    assert lunr.exists(), REVIEW
+    patch = platform.QUERY_STEMMING_PATCH.read_text(encoding="utf-8")
+    assert "lunr.QueryParser.prototype.parse" in patch and "lunr.nl.stemmer" in patch
+
+
+def test_materials_search_reads_the_page_in_page_context_and_honours_exclude() -> None:
+    """HeldBack keeps card lists out of page.content until on_post_page: Material's search
+    must read the page before that (on_page_context); a page is left out with search: exclude."""
+    from material.plugins.search import plugin as search
+
+    assert "on_page_context" in vars(search.SearchPlugin), REVIEW
+    assert "on_post_page" not in vars(search.SearchPlugin), REVIEW
+    assert 'search.get("exclude")' in inspect.getsource(search), REVIEW
+
+
+def test_mkdocs_theme_templates_do_not_escape_page_titles() -> None:
+    """page_meta escapes titles once, because MkDocs renders theme templates without autoescape."""
+    from mkdocs.theme import Theme
+
+    assert Theme(name="mkdocs").get_env().autoescape is False, REVIEW
+    assert platform.page_meta({"title": "A & <b>"})["title"] == "A &amp; &lt;b&gt;"
+
+
+def test_a_generated_page_is_the_page_mkdocs_uses_for_its_file(tmp_path: Path) -> None:
+    """MkDocs' Page constructor sets file.page; MkDocs then uses that page for the file."""
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path), "site_dir": str(tmp_path / "site")})
+    (tmp_path / "x.md").write_text("", encoding="utf-8")
+    file = File("x.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    page = platform.GeneratedPage("# Kop", {"title": "X"}, file, config, lambda text: ("<h1>Kop</h1>", []))
+    assert file.page is page, REVIEW
+    page.read_source(config)
+    page.render(config, None)  # type: ignore[arg-type]
+    assert page.content == "<h1>Kop</h1>" and page.meta == {"title": "X"}
+
+
+def test_held_back_parts_come_back_in_place_nested_too() -> None:
+    held = platform.HeldBack()
+    # A call inside a call, as Jinja makes it: caller() returns markup.
+    outer = held(lambda: Markup("<ul>") + held(lambda: Markup("<li>kaart</li>")) + Markup("</ul>"))
+    page = f"<main>{outer}</main>"
+    assert "kaart" not in page
+    assert held.restore(page) == "<main><ul><li>kaart</li></ul></main>"
+
+
+def test_only_the_seam_touches_platform_internals() -> None:
+    """No other module reaches into MkDocs' page internals or Material's files."""
+    package = Path(platform.__file__).parent
+    for module in package.rglob("*.py"):
+        if module.name in ("platform.py", "plugin.py"):
+            continue
+        text = module.read_text(encoding="utf-8")
+        assert "mkdocs.structure.pages" not in text and "file.page" not in text, module
+        assert "material" not in re.findall(r"^(?:from|import) (\w+)", text, re.MULTILINE), module
+    for script in (package / "assets").glob("*.js"):
+        if script.name != platform.PLATFORM_SCRIPT:
+            assert "XMLHttpRequest.prototype" not in script.read_text(encoding="utf-8"), script
