@@ -171,7 +171,7 @@ def write_project(destination: Path, count: int, seed: int = 2026) -> Path:
     """
     if destination.exists():
         shutil.rmtree(destination)
-    for part in ("content", "data"):
+    for part in ("content", "data", "overrides"):
         shutil.copytree(ROOT / part, destination / part)
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     data = destination / "data"
