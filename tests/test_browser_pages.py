@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "gesprekskaart": "gesprekskaarten/vertragen-en-verdragen/",
     "basisprincipes": "basisprincipes/",
     "afkortingen": "begrippen/",
+    "nieuw": "nieuw/",
 }
 
 

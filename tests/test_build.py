@@ -195,7 +195,8 @@ def test_the_site_is_the_recorded_site_page_for_page(built_site: Path) -> None:
 
 def test_each_page_type_loads_only_its_own_styles_and_scripts(built_site: Path) -> None:
     """embed.css (with its resets for a foreign page) only in embeds; the listing scripts only
-    on listings and pages with an embed form; a card page loads no plugin script but the head one."""
+    on listings and pages with an embed form; a card page loads only the head script and the
+    one that dates its citation."""
 
     def assets(url: str) -> set[str]:
         html = page(built_site, url).read_text(encoding="utf-8")
@@ -206,5 +207,5 @@ def test_each_page_type_loads_only_its_own_styles_and_scripts(built_site: Path) 
     embed = assets(f"embed/regio/{REGIONS[0]['id']}/")
     assert "embed.css" in embed and "kennisbank.css" not in embed
     card = assets(f"praktijken/{PRACTICES[0]['id']}/")
-    assert {name for name in card if name.endswith(".js")} == {"platform.js"}
+    assert {name for name in card if name.endswith(".js")} == {"platform.js", "cite.js"}
     assert "filters.js" in assets("praktijken/")

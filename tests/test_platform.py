@@ -52,6 +52,13 @@ def test_material_opens_its_search_with_the_keys_platform_js_watches() -> None:
     assert "md-search__input" in (MATERIAL_DIR / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
 
 
+def test_material_fetches_a_sitemap_next_to_every_alternate_link() -> None:
+    """platform.js does not send that request for the Atom feed links (it would be a 404)."""
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    assert 'M("link[rel=alternate]")' in bundle and 'new URL("sitemap.xml",e)' in bundle, REVIEW
+    assert 'addEventListener("error"' in bundle, REVIEW
+
+
 def test_materials_dutch_lunr_file_is_where_the_stemming_patch_goes() -> None:
     lunr_nl = MATERIAL_DIR / "templates" / platform.MATERIAL_LUNR_NL
     assert lunr_nl.exists(), REVIEW

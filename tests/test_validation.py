@@ -251,3 +251,40 @@ def test_unquoted_at_sign_is_explained(tmp_path: Path) -> None:
     assert errors == [
         "data/practices.yaml:10: YAML-fout: een waarde mag niet met '@' beginnen; zet de waarde tussen aanhalingstekens"
     ]
+
+
+SECOND = """\
+- id: tweede-praktijk
+  title: Tweede praktijk
+  core_element: lokale-teams
+  regions: [groningen]
+  summary: Nog een samenvatting.
+  body: Nog een beschrijving.
+"""
+
+
+def test_a_withdrawal_needs_a_real_date_and_a_reason(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, VALID + "  withdrawn:\n    date: 2026-13-01\n")
+    assert errors == [
+        "data/practices.yaml:16: withdrawn.reason: verplicht veld ontbreekt",
+        "data/practices.yaml:17: withdrawn.date: '2026-13-01' is geen bestaande datum; schrijf JJJJ-MM-DD met een "
+        "maand van 1 tot 12 en een dag die in die maand bestaat",
+    ]
+
+
+def test_an_old_id_that_is_a_live_id_is_an_error_with_both_lines(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, VALID + SECOND + "  previous_ids: [eerste-praktijk]\n")
+    assert errors == [
+        "data/practices.yaml:22: previous_ids[0]: 'eerste-praktijk' is de id van een andere praktijk (regel 1); "
+        "een oud webadres kan maar naar één kaart leiden"
+    ]
+
+
+def test_an_old_id_claimed_twice_is_an_error(tmp_path: Path) -> None:
+    errors = errors_for(
+        tmp_path, VALID + "  previous_ids: [oude-naam]\n" + SECOND + "  previous_ids: [andere, oude-naam]\n"
+    )
+    assert errors == [
+        "data/practices.yaml:23: previous_ids[1]: 'oude-naam' staat al bij previous_ids van een andere praktijk "
+        "(regel 16); een oud webadres kan maar naar één kaart leiden"
+    ]

@@ -38,6 +38,7 @@ from .content.models import (
     ViolenceProfile,
 )
 from .content.registry import BY_NAME, CONTENT_TYPES, REFERENCES, Reference
+from .history import CardDates
 
 #: The key of an item: its ``id`` (or ``term`` for abbreviations, ``number`` for Kompas steps).
 Key = str | int
@@ -68,15 +69,31 @@ class Catalogue:
     source_lines: dict[tuple[str, Key], tuple[str, int]] = field(default_factory=dict)
     #: (target type, key) -> (source type, path) -> the source items, in YAML order.
     backlinks: dict[tuple[str, Key], dict[tuple[str, str], list[BaseModel]]] = field(default_factory=dict)
+    #: Withdrawn cards by type and key: out of every list and count, but their pages stay.
+    withdrawn_items: dict[str, dict[Key, BaseModel]] = field(default_factory=dict)
+    #: When each followed card was added and last changed (from git; empty without history).
+    dates: dict[tuple[str, Key], CardDates] = field(default_factory=dict)
 
     # --- every type, by name ------------------------------------------------------------------
 
     def of(self, name: str) -> dict[Key, BaseModel]:
-        """Every item of the type ``name``, by key, in YAML order."""
+        """Every live item of the type ``name``, by key, in YAML order (withdrawn cards are not)."""
         return self.items.get(name, {})
 
+    def withdrawn(self, name: str) -> dict[Key, BaseModel]:
+        """The withdrawn cards of the type ``name``, by key, in YAML order."""
+        return self.withdrawn_items.get(name, {})
+
     def get(self, name: str, key: Key) -> BaseModel:
-        return self.items[name][key]
+        """An item by key, live or withdrawn (a reference to a withdrawn card leads to its page)."""
+        found = self.items[name].get(key)
+        return found if found is not None else self.withdrawn_items[name][key]
+
+    def is_withdrawn(self, name: str, key: Key) -> bool:
+        return key in self.withdrawn_items.get(name, {})
+
+    def dates_of(self, name: str, key: Key) -> CardDates | None:
+        return self.dates.get((name, key))
 
     def key_of(self, name: str, item: BaseModel) -> Key:
         value: Key = getattr(item, BY_NAME[name].key)
@@ -227,10 +244,11 @@ def _backlinks(
     return dict(links)
 
 
-def build_catalogue(content: Content) -> Catalogue:
+def build_catalogue(content: Content, dates: dict[tuple[str, Key], CardDates] | None = None) -> Catalogue:
     """Index validated content; assumes references were checked by validation."""
     lines: dict[tuple[str, Key], tuple[str, int]] = {}
     items: dict[str, dict[Key, BaseModel]] = {}
+    withdrawn: dict[str, dict[Key, BaseModel]] = {}
     for content_type in CONTENT_TYPES:
         document = content.documents.get(content_type.name)
         if document is not None:
@@ -246,5 +264,15 @@ def build_catalogue(content: Content) -> Catalogue:
                 if content_type.key == "number"
                 else models
             )
-            items[content_type.name] = {getattr(model, content_type.key): model for model in ordered}
-    return Catalogue(items=items, source_lines=lines, backlinks=_backlinks(items, REFERENCES))
+            keyed = {getattr(model, content_type.key): model for model in ordered}
+            if content_type.followed:
+                withdrawn[content_type.name] = {k: m for k, m in keyed.items() if getattr(m, "withdrawn", None)}
+                keyed = {k: m for k, m in keyed.items() if k not in withdrawn[content_type.name]}
+            items[content_type.name] = keyed
+    return Catalogue(
+        items=items,
+        source_lines=lines,
+        backlinks=_backlinks(items, REFERENCES),
+        withdrawn_items=withdrawn,
+        dates=dict(dates or {}),
+    )

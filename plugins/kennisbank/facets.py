@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .catalogue import Catalogue
+from .history import CardDates
 
 
 @dataclass(frozen=True)
@@ -126,11 +127,14 @@ SORT_KEYS: dict[str, dict[str, Callable[[Any], str]]] = {
 }
 
 
-def card_attributes(kind: str, item: Any) -> Markup:
-    """The ``data-*`` attributes of a card: its id, every facet's values and its sort keys."""
+def card_attributes(kind: str, item: Any, dates: CardDates | None = None) -> Markup:
+    """The ``data-*`` attributes of a card: its id, every facet's values and its sort keys
+    (``data-created`` for ``sorteer=nieuw`` when the card has dates)."""
     parts = [f'data-{CARD_ID_ATTRIBUTE.get(kind, "card")}="{escape(item.id)}"']
     parts += [f'data-{facet.attribute}="{escape(" ".join(facet.values(item)))}"' for facet in FACETS.get(kind, ())]
     parts += [f'data-{name}="{escape(value(item))}"' for name, value in SORT_KEYS.get(kind, {}).items()]
+    if dates is not None:
+        parts.append(f'data-created="{dates.created.isoformat()}"')
     return Markup(" ".join(parts))
 
 

@@ -17,11 +17,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build_clock import build_time
-from .catalogue import Catalogue
+from .catalogue import Catalogue, title_key
 from .content.registry import CONTENT_TYPES, ContentType
 from .facets import facets_for
 from .mentions import Explained, MentionFinder, explained_items
-from .urls import EMBED_PRACTICES, REVIEW, embed_region_url, index_url, item_url, listing_url, source_uri
+from .urls import (
+    ATOM,
+    EMBED_PRACTICES,
+    NEWS,
+    REVIEW,
+    core_element_atom_url,
+    embed_region_url,
+    index_url,
+    item_url,
+    listing_url,
+    region_atom_url,
+    source_uri,
+)
 from .views import Site, View
 
 #: Markers in a hand-written page's front matter (``kennisbank: start``): the partial that
@@ -49,8 +61,11 @@ class PageSpec:
     # False skips the search for mentions on pages made only from an item that mentions none.
     mentions: bool | None = None
     # Extra front matter for the theme templates; ``kennisbank_scripts`` names the plugin's
-    # scripts the page needs (templates/main.html), so a card page loads none of them.
+    # scripts the page needs (templates/main.html), so a card page loads none of them;
+    # ``kennisbank_feeds`` the Atom feeds the page announces, as (title, URL).
     meta: dict[str, Any] = field(default_factory=dict)
+    # The date the page's content last changed, for sitemap.xml (None: the build date).
+    updated: datetime.date | None = None
 
     def front_matter(self) -> dict[str, Any]:
         """The page's metadata, as MkDocs would read it from front matter (plain text; the
@@ -152,6 +167,19 @@ def _instruments_listing(site: Site) -> dict[str, Any]:
     }
 
 
+#: The Atom feed each kind of page announces (``<link rel="alternate">``), as (title, URL).
+ITEM_FEEDS: dict[str, Callable[[View], tuple[str, str]]] = {
+    "regions": lambda region: (f"Praktijken in {region.name}", region_atom_url(region.id)),
+    "core_elements": lambda core: (f"Praktijken bij {core.title}", core_element_atom_url(core.id)),
+}
+LISTING_FEEDS: dict[str, tuple[str, str]] = {"practices": ("Alle praktijken, nieuwste eerst", ATOM)}
+
+
+def newest(views: list[View]) -> datetime.date | None:
+    """The latest change among ``views`` (a listing changes when one of its cards does)."""
+    return max((view.updated for view in views if view.updated), default=None)
+
+
 LISTING_CONTEXT: dict[str, Callable[[Site], dict[str, Any]]] = {
     "practices": _practices_listing,
     "instruments": _instruments_listing,
@@ -172,6 +200,8 @@ def listing_spec(content_type: ContentType, site: Site, mentions: Mentions) -> P
     meta: dict[str, Any] = {}
     if "facets" in context:
         meta = {"kennisbank_scripts": ["filters.js"], "hide": ["navigation", "toc"], "kennisbank_skip_results": True}
+    if content_type.name in LISTING_FEEDS:
+        meta["kennisbank_feeds"] = [LISTING_FEEDS[content_type.name]]
     if content_type.name == "glossary":
         context["concept_pages"] = mentions.pages_of
         meta["kennisbank_no_mentions"] = True  # the page of the explanations links no mention to itself
@@ -185,6 +215,7 @@ def listing_spec(content_type: ContentType, site: Site, mentions: Mentions) -> P
         in_nav=True,
         context=context,
         meta=meta,
+        updated=newest(site.all(content_type.name)) if content_type.followed else None,
     )
 
 
@@ -205,7 +236,7 @@ def item_specs(content_type: ContentType, site: Site, mentions: Mentions) -> lis
     if pages is None or pages.template is None:
         return []
     specs = []
-    meta = {"kennisbank_scripts": list(pages.scripts)} if pages.scripts else {}
+    meta: dict[str, Any] = {"kennisbank_scripts": list(pages.scripts)} if pages.scripts else {}
     for key, item in site.catalogue.of(content_type.name).items():
         url = item_url(content_type.name, key)
         view = site.view(content_type.name, key)
@@ -213,6 +244,11 @@ def item_specs(content_type: ContentType, site: Site, mentions: Mentions) -> lis
         if content_type.name == "background_topics":
             context["mentioned_on"] = mentions.pages_of.get(f"achtergrond:{key}", [])
             context["explained_key"] = f"achtergrond:{key}"
+        page_meta = meta
+        updated = view.updated
+        if content_type.name in ITEM_FEEDS:
+            page_meta = {**meta, "kennisbank_feeds": [ITEM_FEEDS[content_type.name](view)]}
+            updated = newest(view.linked("practices"))
         specs.append(
             PageSpec(
                 source_uri(url),
@@ -223,11 +259,86 @@ def item_specs(content_type: ContentType, site: Site, mentions: Mentions) -> lis
                 description=(getattr(item, pages.description) or "") if pages.description else "",
                 context=context,
                 source=site.catalogue.source_of(content_type.name, key),
-                meta=meta,
+                meta=page_meta,
                 mentions=(url in mentions.on_page) if content_type.name in _OWN_TEXT_ONLY else None,
+                updated=updated,
+            )
+        )
+    return specs + withdrawn_specs(content_type, site)
+
+
+def withdrawn_specs(content_type: ContentType, site: Site) -> list[PageSpec]:
+    """A withdrawn card keeps its page, as a notice: links and embeds that pointed at it still
+    lead somewhere, and say why the card is gone. Not in site search, not for search engines."""
+    specs = []
+    for key, item in site.catalogue.withdrawn(content_type.name).items():
+        url = item_url(content_type.name, key)
+        view = site.view(content_type.name, key)
+        specs.append(
+            PageSpec(
+                source_uri(url),
+                url,
+                f"Ingetrokken: {_title(content_type, item)}",
+                "kennisbank/withdrawn.html",
+                description=f"Deze {content_type.noun.singular} is ingetrokken.",
+                context={"item": view, "noun": content_type.noun},
+                source=site.catalogue.source_of(content_type.name, key),
+                meta={"search": {"exclude": True}, "robots": "noindex"},
+                mentions=False,
+                updated=view.withdrawn.date,
             )
         )
     return specs
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of /nieuw/: a card added, changed or withdrawn on a date."""
+
+    date: datetime.date
+    kind: str  # "toegevoegd", "gewijzigd", "ingetrokken"
+    item: View
+    noun: str  # "praktijk", "instrument"
+
+
+#: How many changes /nieuw/ shows at most (the Atom feeds carry every card).
+NEWS_LIMIT = 500
+
+
+def changes(site: Site) -> list[Change]:
+    """Every addition, last change and withdrawal of the followed cards, newest first."""
+    found: list[Change] = []
+    for content_type in CONTENT_TYPES:
+        if not content_type.followed:
+            continue
+        noun = content_type.noun.singular
+        for view in site.all(content_type.name):
+            if view.created:
+                found.append(Change(view.created, "toegevoegd", view, noun))
+            if view.updated and view.created and view.updated > view.created:
+                found.append(Change(view.updated, "gewijzigd", view, noun))
+        for view in site.withdrawn(content_type.name):
+            found.append(Change(view.withdrawn.date, "ingetrokken", view, noun))
+    found.sort(key=lambda change: (-change.date.toordinal(), title_key(str(change.item.title))))
+    return found[:NEWS_LIMIT]
+
+
+def news_spec(site: Site) -> PageSpec:
+    """/nieuw/: what was added and changed, by month, newest first."""
+    by_month: dict[tuple[int, int], list[Change]] = {}
+    for change in changes(site):
+        by_month.setdefault((change.date.year, change.date.month), []).append(change)
+    return PageSpec(
+        source_uri(NEWS),
+        NEWS,
+        "Wat is er nieuw",
+        "kennisbank/news.html",
+        description="Nieuwe en gewijzigde praktijken en instrumenten in de kennisbank, per maand.",
+        sanitise=False,
+        context={"months": list(by_month.items()), "dated": bool(site.catalogue.dates)},
+        meta={"kennisbank_feeds": [LISTING_FEEDS["practices"]]},
+        updated=newest(site.all("practices") + site.all("instruments")),
+    )
 
 
 def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Site | None = None) -> list[PageSpec]:
@@ -238,6 +349,7 @@ def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Sit
     specs = [listing_spec(t, site, mentions) for t in sorted(listed, key=lambda t: t.listing.order if t.listing else 0)]
     specs += embed_specs(site)
     specs.append(review_spec(site, build_time().date()))
+    specs.append(news_spec(site))
     for content_type in CONTENT_TYPES:
         specs += item_specs(content_type, site, mentions)
     return specs

@@ -18,6 +18,7 @@ workaround says why it exists:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,7 +74,9 @@ class GeneratedPage(Page):
     AnchorCheck checks anchors in the real output).
 
     Creating the page sets ``file.page`` (MkDocs' own Page constructor does), so MkDocs uses
-    this page instead of making one from the file.
+    this page instead of making one from the file. ``updated`` becomes the page's
+    ``update_date``, which MkDocs' sitemap template writes as ``<lastmod>`` (MkDocs gives every
+    page the build date).
     """
 
     def __init__(
@@ -84,10 +87,13 @@ class GeneratedPage(Page):
         config: MkDocsConfig,
         convert: MarkdownConverter,
         nav_title: str | None = None,
+        updated: datetime.date | None = None,
     ):
         # MkDocs takes a page's menu title from the nav entry when it creates the page itself;
         # a page that exists already keeps its own, so the nav title is passed on here.
         super().__init__(nav_title, file, config)
+        if updated is not None:
+            self.update_date = updated.isoformat()
         self._source_markdown = markdown
         self._source_meta = meta
         self._convert = convert

@@ -20,19 +20,27 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .build_clock import build_time
 from .catalogue import Catalogue, build_catalogue
 from .content import Content, ContentErrors, load_content
 from .content.registry import CONTENT_TYPES
+from .exports.atom import write_atom_feeds
 from .exports.feed import FeedFieldsError, check_feed_fields, write_feeds
+from .exports.redirects import write_redirects
 from .exports.search_index import IndexBuilds
+from .history import CardDates, HistoryUnavailable, read_dates
 from .mentions import MentionLinker
 from .pages import PAGE_MARKERS, PageSpec, find_mentions, page_specs
 from .platform import GeneratedPage, HeldBack, nav_titles, page_meta, patch_site_search_stemming
 from .render import Renderer, sanitise_html
-from .urls import ASSETS, index_folder, relative_url, source_uri
+from .urls import ASSETS, absolute_url, index_folder, relative_url, source_uri
 from .views import Site
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+#: Set for a build that will be published (mkdocs.yml reads site_url from it): cards must have
+#: their dates then, so a clone without history is an error instead of a warning.
+PUBLISHING = "KENNISBANK_SITE_URL"
 
 #: The plugin's static files (scripts, styles, vendored lunr with its licences).
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -86,11 +94,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             # instead of a stuck browser. `make build` and CI still stop on the error.
             log.error("%s\nDe site toont de laatste goede versie tot dit is opgelost.", errors.report())
             content = self.last_good
-        self.catalogue = build_catalogue(content)
+        self.catalogue = build_catalogue(content, self._card_dates(content, data_dir, config))
         site = Site(self.catalogue)
         # For the theme's own templates (the footer on every page): the programme's address.
         programme = self.catalogue.programme
-        config.extra["kennisbank_programme"] = {"name": programme.name, "email": programme.email}
+        config.extra["kennisbank_programme"] = {
+            "name": programme.name,
+            "email": programme.email,
+            "license": {"name": programme.license.name, "title": programme.license.title, "url": programme.license.url},
+        }
         if not config.site_url:
             raise PluginError(
                 "kennisbank: zet site_url in mkdocs.yml (het publieke adres van de site); "
@@ -131,6 +143,25 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 config.watch.append(str(watched))
         return config
 
+    def _card_dates(
+        self, content: Content, data_dir: Path, config: MkDocsConfig
+    ) -> dict[tuple[str, str | int], CardDates]:
+        """When each card was added and changed, from git. Without history a local build goes on
+        without dates (one warning line); a build for publication stops and says how to fix it."""
+        try:
+            return read_dates(content, data_dir, build_time().date())
+        except HistoryUnavailable as missing:
+            if os.environ.get(PUBLISHING):
+                raise PluginError(
+                    f"kennisbank: de kaarten krijgen hun datums (toegevoegd, gewijzigd) uit de git-geschiedenis, "
+                    f"maar {missing}. Een build voor publicatie ({PUBLISHING} is gezet) stopt daarom."
+                ) from None
+            # --strict (the tests, make build) counts warnings as errors; a local build without
+            # history is allowed, so there the line is information.
+            say = log.info if config.strict else log.warning
+            say("kennisbank: de kaarten krijgen geen datums: %s.", missing)
+            return {}
+
     def _add_listings_to_menu(self, config: MkDocsConfig) -> None:
         """Every content type's listing in the site menu, after the first entry (the home page),
         in the registry's order: mkdocs.yml names only the hand-written pages."""
@@ -167,6 +198,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 config,
                 self.renderer.convert_page_markdown,
                 titles.get(src_uri),
+                spec.updated,
             )
             files.append(file)
         for asset in sorted(ASSETS_DIR.rglob("*")):
@@ -224,7 +256,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
-        write_feeds(Site(self.catalogue), Path(config.site_dir), config.site_url or "")
+        assert self.renderer is not None
+        site, site_dir = self.renderer.site, Path(config.site_dir)
+
+        def absolute(path: str) -> str:
+            return absolute_url(config.site_url or "", path)
+
+        write_feeds(site, site_dir, config.site_url or "")
+        write_atom_feeds(site, site_dir, absolute)
+        favicon = str(config.theme.get("favicon") or "assets/images/favicon.png")
+        write_redirects(site, site_dir, self.renderer.standalone, absolute, favicon)
         if self.indexes is not None:
             self.indexes.write(Path(config.site_dir), index_folder)
             self.indexes = None

@@ -81,6 +81,11 @@ def dutch_date(value: datetime.date | None) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
+def month_name(month: int) -> str:
+    """``12`` → ``december``."""
+    return _MONTHS[month - 1]
+
+
 def domain(url: str) -> str:
     """The host a link leads to, without ``www.``, so a reader sees where they are going."""
     host = urlsplit(url).hostname or ""
@@ -94,7 +99,9 @@ def mailto(email: str, subject: str) -> str:
 
 def card_data(kind: str, item: View | Any) -> Markup:
     """A card's ``data-*`` attributes (facets.py), for a view or an item."""
-    return card_attributes(kind, item.model if isinstance(item, View) else item)
+    if isinstance(item, View):
+        return card_attributes(kind, item.model, item.dates)
+    return card_attributes(kind, item)
 
 
 #: Stands for the way to the site root in a card rendered once for many pages (Renderer.card).
@@ -109,6 +116,10 @@ _URL_HELPERS: dict[str, Any] = {
     "asset_url": urls.asset_url,
     "index_url": urls.index_url,
     "embedding_guide": urls.EMBEDDING_GUIDE,
+    "news_url": urls.NEWS,
+    "atom_url": urls.ATOM,
+    "region_atom_url": urls.region_atom_url,
+    "core_element_atom_url": urls.core_element_atom_url,
 }
 
 
@@ -138,7 +149,9 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
-        self.env.globals.update(card_attributes=card_data, programme=site.programme, **_URL_HELPERS)
+        self.env.globals.update(
+            card_attributes=card_data, programme=site.programme, month_name=month_name, **_URL_HELPERS
+        )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}
 
@@ -162,6 +175,10 @@ class Renderer:
         self.markdown.reset()
         html = self.markdown.convert(text)
         return html, list(getattr(self.markdown, "toc_tokens", []))
+
+    def standalone(self, template: str, **context: Any) -> str:
+        """A whole document from one of the plugin's templates (a redirect page), outside MkDocs' pages."""
+        return self.env.get_template(template).render(site=self.site, programme=self.site.programme, **context)
 
     def card(self, template: str, practice: View, to_root: str) -> Markup:
         """One practice as a card in a listing, from a page whose way to the site root is ``to_root``.

@@ -18,6 +18,8 @@ from .content.registry import BY_NAME
 ASSETS = "assets/kennisbank"
 FEED = "api/v1/praktijken.json"
 FEED_SCHEMA = "api/v1/praktijken.schema.json"
+ATOM = "api/v1/praktijken.atom"
+NEWS = "nieuw/"
 EMBED_PRACTICES = "embed/praktijken/"
 REVIEW = "redactie/"
 EMBEDDING_GUIDE = "insluiten/"
@@ -46,6 +48,14 @@ def embed_region_url(region_id: str) -> str:
 
 def region_feed_url(region_id: str) -> str:
     return f"api/v1/regio/{region_id}.json"
+
+
+def region_atom_url(region_id: str) -> str:
+    return f"api/v1/regio/{region_id}.atom"
+
+
+def core_element_atom_url(core_element_id: str) -> str:
+    return f"api/v1/kernelement/{core_element_id}.atom"
 
 
 def asset_url(name: str) -> str:

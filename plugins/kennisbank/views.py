@@ -13,6 +13,7 @@ Plain Python over the catalogue; no MkDocs, no Jinja.
 
 from __future__ import annotations
 
+import datetime
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -23,6 +24,7 @@ from .catalogue import Catalogue, Key, by_title
 from .content.fields import Ref
 from .content.models import GlossaryEntry, KompasIntro, Programme
 from .content.registry import BY_NAME, CONTENT_TYPES, Listing
+from .history import CardDates
 from .urls import item_url
 
 
@@ -95,6 +97,19 @@ class View:
         return item_url(self._kind, self.key)
 
     @property
+    def dates(self) -> CardDates | None:
+        """When the card was added and last changed (git history), or ``None`` without history."""
+        return self._catalogue.dates_of(self._kind, self.key) if self._kind else None
+
+    @property
+    def created(self) -> datetime.date | None:
+        return self.dates.created if self.dates else None
+
+    @property
+    def updated(self) -> datetime.date | None:
+        return self.dates.updated if self.dates else None
+
+    @property
     def source_line(self) -> tuple[str, int] | None:
         """Where the item is written: ``(file, line)``."""
         return self._catalogue.source_of(self._kind, self.key) if self._kind else None
@@ -115,8 +130,13 @@ class View:
         if target is not None and value is not None:
             kind, many = target
             resolve = self._catalogue.get
+            # A list leaves out withdrawn cards; a single reference still leads to the card's page.
             value = (
-                [View(resolve(kind, key), kind, self._catalogue) for key in value]
+                [
+                    View(resolve(kind, key), kind, self._catalogue)
+                    for key in value
+                    if not self._catalogue.is_withdrawn(kind, key)
+                ]
                 if many
                 else View(resolve(kind, value), kind, self._catalogue)
             )
@@ -156,8 +176,12 @@ class Site:
         return self.view(kind, key) if key in self.catalogue.of(kind) else None
 
     def all(self, kind: str) -> list[View]:
-        """Every item of ``kind``, in YAML order."""
+        """Every live item of ``kind``, in YAML order."""
         return [self.view(kind, key) for key in self.catalogue.of(kind)]
+
+    def withdrawn(self, kind: str) -> list[View]:
+        """The withdrawn cards of ``kind``, in YAML order."""
+        return [self.view(kind, key) for key in self.catalogue.withdrawn(kind)]
 
     def by_title(self, kind: str) -> list[View]:
         """Every item of ``kind`` in A–Z order of title."""

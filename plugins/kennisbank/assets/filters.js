@@ -61,6 +61,7 @@
       id: element.getAttribute("data-card") || element.getAttribute("data-instrument"),
       position: position,
       reviewed: element.getAttribute("data-reviewed") || "",
+      created: element.getAttribute("data-created") || "",
       values: facets.map(function (facet) {
         return (element.getAttribute(facet.attribute) || "").split(" ").filter(Boolean);
       }),
@@ -574,8 +575,11 @@
     var ordered = visible.slice();
     if (sort === "relevantie" && scores) {
       ordered.sort(function (a, b) { return scores[b.id].score - scores[a.id].score || a.position - b.position; });
-    } else if (sort === "gecontroleerd" || sort === "nieuw") {
+    } else if (sort === "gecontroleerd") {
       ordered.sort(function (a, b) { return (b.reviewed > a.reviewed) - (b.reviewed < a.reviewed) || a.position - b.position; });
+    } else if (sort === "nieuw") {
+      // Newest first (the date a card came into the kennisbank), then in title order.
+      ordered.sort(function (a, b) { return (b.created > a.created) - (b.created < a.created) || a.position - b.position; });
     }
     var shown = {};
     ordered.forEach(function (card) { shown[card.id] = true; });

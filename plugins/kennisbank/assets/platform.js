@@ -11,6 +11,9 @@
  *    search overlay. On a filterable listing (<meta name="kennisbank-listing">), ?q= is the
  *    catalogue query of the URL contract instead: it is set aside here, before Material reads
  *    the address, and filters.js (which runs after Material) applies it and writes it back.
+ * 3. Material reads every <link rel="alternate"> as another language version of the site and
+ *    fetches the sitemap.xml next to it. The Atom feed links of a page are no such thing: that
+ *    request (a 404 in api/v1/) is not sent, and Material hears it failed, which it ignores.
  */
 (function () {
   "use strict";
@@ -22,11 +25,23 @@
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
 
+  // --- 3. no language sitemap next to an Atom feed ------------------------------------------
+  var feedSitemaps = {};
+  Array.prototype.forEach.call(document.querySelectorAll("link[rel='alternate'][type='application/atom+xml']"), function (link) {
+    feedSitemaps[new URL("sitemap.xml", link.href).href] = true;
+  });
+
   XMLHttpRequest.prototype.open = function (method, url) {
     this.kennisbankSearchIndex = INDEX.test(String(url));
+    this.kennisbankFeedSitemap = feedSitemaps[new URL(String(url), document.baseURI).href] === true;
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
+    if (this.kennisbankFeedSitemap) {
+      var skipped = this;
+      setTimeout(function () { skipped.dispatchEvent(new ProgressEvent("error")); }, 0);
+      return undefined;
+    }
     if (this.kennisbankSearchIndex && !released) {
       var request = this;
       var args = arguments;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 _BY_TYPE = {
@@ -52,6 +53,9 @@ def describe(error: dict[str, Any], allowed_fields: list[str]) -> str:
     if kind == "literal_error":
         choices = str(context.get("expected", "")).replace(" or ", " of ")
         return f"'{value}' is geen toegestane waarde; kies uit {choices}"
+    if kind == "date_type" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        # Written as a date, but no day of the calendar (2026-13-01, 2026-02-30).
+        return f"'{value}' is geen bestaande datum; schrijf JJJJ-MM-DD met een maand van 1 tot 12 en een dag die in die maand bestaat"
     if kind in _BY_TYPE:
         quote_hint = ""
         if (kind == "string_type" and isinstance(value, (bool, int, float))) or value is None:

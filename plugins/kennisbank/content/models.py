@@ -120,6 +120,20 @@ class Link(ContentModel):
     url: WebUrl = Field(description="Volledig webadres, beginnend met https://")
 
 
+class Withdrawal(ContentModel):
+    """A card taken back: it leaves every list, but its page says so, so that links still lead somewhere."""
+
+    date: datetime.date = Field(description="Datum waarop de kaart is ingetrokken (JJJJ-MM-DD)")
+    reason: Text = Field(description="Waarom de kaart is ingetrokken, in één zin, voor wie de oude link volgt")
+
+
+#: On every card that has dates (practices and instruments): its earlier ids and its withdrawal.
+PREVIOUS_IDS_DESCRIPTION = (
+    "Vroegere id's van deze kaart, oudste eerst: hun webadressen blijven werken en leiden hierheen"
+)
+WITHDRAWN_DESCRIPTION = "Alleen als de kaart is ingetrokken: datum en reden; de pagina blijft en zegt dat"
+
+
 class Practice(ContentModel):
     """A best-practice card from a region or pilot."""
 
@@ -141,6 +155,8 @@ class Practice(ContentModel):
     last_reviewed: datetime.date | None = Field(
         default=None, description="Datum van de laatste inhoudelijke controle (JJJJ-MM-DD)"
     )
+    previous_ids: list[Slug] = Field(default_factory=list, description=PREVIOUS_IDS_DESCRIPTION)
+    withdrawn: Withdrawal | None = Field(default=None, description=WITHDRAWN_DESCRIPTION)
 
 
 class CoreElement(ContentModel):
@@ -239,6 +255,8 @@ class Instrument(ContentModel):
     links: list[Link] = Field(default_factory=list)
     regions: list[RegionId] = Field(default_factory=list)
     source: SourceId | None = None
+    previous_ids: list[Slug] = Field(default_factory=list, description=PREVIOUS_IDS_DESCRIPTION)
+    withdrawn: Withdrawal | None = Field(default=None, description=WITHDRAWN_DESCRIPTION)
     practice: PracticeId | None = Field(
         default=None,
         description="Id van de praktijk die dezelfde publicatie beschrijft: die praktijk is de plek van de beschrijving, "
@@ -457,6 +475,14 @@ class Lesson(ContentModel):
     source: SourceId | None = None
 
 
+class Licence(ContentModel):
+    """Under which licence the texts and data of the kennisbank may be reused."""
+
+    name: Text = Field(description="Korte naam van de licentie, zoals 'CC BY 4.0'")
+    title: Text = Field(description="Volledige naam, zoals 'Creative Commons Naamsvermelding 4.0 Internationaal'")
+    url: WebUrl = Field(description="Webadres van de licentietekst")
+
+
 class Programme(ContentModel):
     """The programme team that publishes the kennisbank: the address for every question that
     no practice's own contact person answers."""
@@ -464,6 +490,9 @@ class Programme(ContentModel):
     name: Text = Field(description="Naam van het programmateam zoals het op de site staat")
     short_name: Text = Field(description="Hoe de site het team in een zin noemt, bijvoorbeeld 'het programmateam'")
     email: Email = Field(description="E-mailadres voor vragen aan het programmateam")
+    license: Licence = Field(
+        description="De licentie van alle teksten en gegevens van de kennisbank (footer, /over/, feeds)"
+    )
 
 
 class GlossaryEntry(ContentModel):

@@ -37,6 +37,14 @@ class Noun:
         """ "onbekende regio", "onbekend kernelement"."""
         return f"{'onbekend' if self.neuter else 'onbekende'} {self.singular}"
 
+    def this(self) -> str:
+        """ "deze praktijk", "dit instrument"."""
+        return f"{'dit' if self.neuter else 'deze'} {self.singular}"
+
+    def another(self) -> str:
+        """ "een andere praktijk", "een ander instrument"."""
+        return f"{'een ander' if self.neuter else 'een andere'} {self.singular}"
+
     def count(self, number: int) -> str:
         return f"{number} {self.singular if number == 1 else self.plural}"
 
@@ -80,6 +88,12 @@ class ContentType:
     single: bool = False  # the file is one mapping (one item), not a list of items
     pages: ItemPages | None = None
     listing: Listing | None = None
+
+    @property
+    def followed(self) -> bool:
+        """Cards that readers follow over time: they get dates from git, may be renamed
+        (``previous_ids``) and withdrawn (``withdrawn``). Declared by the model having those fields."""
+        return "previous_ids" in self.model.model_fields and "withdrawn" in self.model.model_fields
 
 
 @dataclass(frozen=True)
@@ -159,7 +173,9 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         models.Practice,
         Noun("praktijk", "praktijken"),
         required=True,
-        pages=ItemPages("praktijken/{key}/", "kennisbank/practice.html", var="practice", body="body"),
+        pages=ItemPages(
+            "praktijken/{key}/", "kennisbank/practice.html", var="practice", body="body", scripts=("cite.js",)
+        ),
         listing=Listing(
             "praktijken/",
             "Praktijken",
@@ -175,7 +191,9 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         "instruments.yaml",
         models.Instrument,
         Noun("instrument", "instrumenten", neuter=True),
-        pages=ItemPages("instrumenten/{key}/", "kennisbank/instrument.html", var="instrument", body="body"),
+        pages=ItemPages(
+            "instrumenten/{key}/", "kennisbank/instrument.html", var="instrument", body="body", scripts=("cite.js",)
+        ),
         listing=Listing(
             "instrumenten/",
             "Instrumenten",

@@ -61,6 +61,7 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
         content.items[collection.name] = items
     errors += check_references(content)
     errors += check_kompas_phases(content)
+    errors += check_previous_ids(content)
     if errors:
         raise ContentErrors(errors)
     return content
@@ -205,6 +206,44 @@ def check_kompas_phases(content: Content) -> list[ContentError]:
                     f"fase '{phase}' noemt stap {number} niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)",
                 )
             )
+    return errors
+
+
+def check_previous_ids(content: Content) -> list[ContentError]:
+    """An old id leads to one card: it is no live id of the type and no other card's old id."""
+    errors: list[ContentError] = []
+    for content_type in CONTENT_TYPES:
+        document = content.documents.get(content_type.name)
+        if not content_type.followed or document is None:
+            continue
+        items = raw_items(document)
+        live = {item.get("id"): document.line_of((index,)) for index, item in enumerate(items)}
+        claimed: dict[str, int] = {}
+        for index, item in enumerate(items):
+            previous = item.get("previous_ids")
+            if not isinstance(previous, list):
+                continue
+            for position, old in enumerate(previous):
+                if not isinstance(old, str):
+                    continue
+                location = (index, "previous_ids", position)
+                line = document.line_of(location)
+                if old == item.get("id"):
+                    problem = f"'{old}' is de id van {content_type.noun.this()} zelf; laat hem hier weg"
+                elif old in live:
+                    problem = (
+                        f"'{old}' is de id van {content_type.noun.another()} (regel {live[old]}); "
+                        "een oud webadres kan maar naar één kaart leiden"
+                    )
+                elif old in claimed:
+                    problem = (
+                        f"'{old}' staat al bij previous_ids van {content_type.noun.another()} "
+                        f"(regel {claimed[old]}); een oud webadres kan maar naar één kaart leiden"
+                    )
+                else:
+                    claimed[old] = line
+                    continue
+                errors.append(ContentError(document.file, line, field_name(location), problem))
     return errors
 
 

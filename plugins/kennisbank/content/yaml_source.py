@@ -92,7 +92,12 @@ class _Builder:
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if node.tag == _STR_TAG:
             return node.value  # most values: what PyYAML's constructor would return, minus its dispatch
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # Looks like a date or number but is none (2026-13-01): the text itself, which the
+            # field's validation then names ("moet een datum zijn ...") instead of a traceback.
+            return node.value
 
     @staticmethod
     def _require_tag(node: yaml.Node, expected: str) -> None:

@@ -75,6 +75,30 @@ class FeedItem(_FeedModel):
     year: int | None = None
     source: Reference | None = None
     last_reviewed: datetime.date | None = None
+    created: datetime.date | None = Field(
+        default=None, description="Datum waarop de praktijk in de kennisbank kwam (uit de git-geschiedenis; sinds v1.2)"
+    )
+    updated: datetime.date | None = Field(
+        default=None, description="Datum van de laatste inhoudelijke wijziging (uit de git-geschiedenis; sinds v1.2)"
+    )
+    previous_ids: list[str] = Field(
+        default_factory=list, description="Vroegere id's van de praktijk; hun webadressen leiden hierheen (sinds v1.2)"
+    )
+
+
+class License(_FeedModel):
+    name: str = Field(description="Naam van de licentie, zoals 'CC BY 4.0'")
+    url: str = Field(description="Webadres van de licentietekst")
+
+
+class WithdrawnItem(_FeedModel):
+    """A practice taken back: not in ``items`` any more, listed so that a region can take it down."""
+
+    id: str
+    url: str = Field(description="Volledig webadres; de pagina blijft en zegt dat de praktijk is ingetrokken")
+    title: str
+    date: datetime.date = Field(description="Datum waarop de praktijk is ingetrokken")
+    reason: str
 
 
 class Feed(_FeedModel):
@@ -83,8 +107,12 @@ class Feed(_FeedModel):
     generated: datetime.datetime = Field(description="Moment waarop de feed is gemaakt (UTC)")
     title: str
     region: Reference | None = Field(default=None, description="Alleen in een regiofeed: de regio")
+    license: License | None = Field(default=None, description="Licentie van teksten en gegevens (sinds v1.2)")
     count: int = Field(description="Aantal praktijken in items")
     items: list[FeedItem]
+    withdrawn: list[WithdrawnItem] = Field(
+        default_factory=list, description="Ingetrokken praktijken: niet meer in items (sinds v1.2)"
+    )
 
 
 def feed_schema() -> dict[str, Any]:
@@ -112,11 +140,16 @@ FEED_FIELDS = {
         "year",
         "source",
         "last_reviewed",
+        "previous_ids",
     },
     "contact": {"name", "email", "organisation", "role"},
     "link": {"title", "url"},
 }
-LEFT_OUT: dict[str, dict[str, str]] = {"practice": {}, "contact": {}, "link": {}}
+LEFT_OUT: dict[str, dict[str, str]] = {
+    "practice": {"withdrawn": "a withdrawn practice leaves items; it is listed under the feed's own 'withdrawn'"},
+    "contact": {},
+    "link": {},
+}
 
 
 class FeedFieldsError(Exception):
@@ -161,6 +194,19 @@ def _item(practice: View, absolute: Callable[[str], str], programme: Programme) 
         year=practice.year,
         source=Reference(id=source.id, title=source.title, url=source.url) if source else None,
         last_reviewed=practice.last_reviewed,
+        created=practice.created,
+        updated=practice.updated,
+        previous_ids=list(practice.previous_ids),
+    )
+
+
+def _withdrawn(practice: View, absolute: Callable[[str], str]) -> WithdrawnItem:
+    return WithdrawnItem(
+        id=practice.id,
+        url=absolute(practice.url),
+        title=practice.title,
+        date=practice.withdrawn.date,
+        reason=practice.withdrawn.reason,
     )
 
 
@@ -179,6 +225,9 @@ def write_feeds(site: Site, site_dir: Path, site_url: str) -> None:
 
     moment = build_time()
     items = {practice.id: _item(practice, absolute, site.programme) for practice in site.all("practices")}
+    withdrawn = [(practice, _withdrawn(practice, absolute)) for practice in site.withdrawn("practices")]
+    licence = site.programme.license
+    license_ = License(name=licence.name, url=licence.url)
 
     def write(uri: str, feed: Feed | dict[str, Any]) -> None:
         target = site_dir / uri
@@ -199,8 +248,10 @@ def write_feeds(site: Site, site_dir: Path, site_url: str) -> None:
             version=FEED_VERSION,
             generated=moment,
             title="Praktijken – Kennisbank Toekomstscenario",
+            license=license_,
             count=len(everything),
             items=everything,
+            withdrawn=[entry for _, entry in withdrawn],
         ),
     )
     for region in site.all("regions"):
@@ -213,7 +264,9 @@ def write_feeds(site: Site, site_dir: Path, site_url: str) -> None:
                 generated=moment,
                 title=f"Praktijken in {region.name} – Kennisbank Toekomstscenario",
                 region=Reference(id=region.id, title=region.name, url=absolute(region.url)),
+                license=license_,
                 count=len(own),
                 items=own,
+                withdrawn=[entry for practice, entry in withdrawn if region in practice.regions],
             ),
         )

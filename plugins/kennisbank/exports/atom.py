@@ -1,0 +1,153 @@
+"""Atom feeds (RFC 4287) of the practices: all of them, per region and per core element.
+
+The JSON feeds are for a region's website to show the cards; these are for following them: a
+feed reader, or a region's CMS, shows what is new or changed, newest first. Each entry's id is
+stable (a UUID derived from the card's first id, so a rename with ``previous_ids`` keeps it) and
+its ``updated`` is the card's last content change from the git history. A withdrawn card is not
+dropped silently: it becomes an entry "Ingetrokken: …" on the day it was withdrawn.
+
+Written with ElementTree, which escapes every value from YAML.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..build_clock import build_time
+from ..urls import ATOM, core_element_atom_url, listing_url, region_atom_url
+from ..views import Site, View
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+#: The namespace of the entry ids: ids stay the same wherever the site is published.
+_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:kennisbank-toekomstscenario")
+
+
+def entry_id(practice: View) -> str:
+    """The entry's permanent id: from the id the card had first (``previous_ids`` oldest first)."""
+    first = practice.previous_ids[0] if practice.previous_ids else practice.id
+    return uuid.uuid5(_ID_NAMESPACE, f"praktijk/{first}").urn
+
+
+def _timestamp(date: datetime.date | datetime.datetime) -> str:
+    if isinstance(date, datetime.datetime):
+        return date.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+@dataclass(frozen=True)
+class AtomFeed:
+    """One feed: its address, the page it mirrors, and the cards in it."""
+
+    url: str  # site-relative, e.g. api/v1/regio/groningen.atom
+    page: str  # the page with the same cards, e.g. regio/groningen/
+    title: str
+    practices: list[View]
+    withdrawn: list[View]
+
+
+def _entry_updated(practice: View, fallback: datetime.datetime) -> datetime.date | datetime.datetime:
+    return practice.updated or fallback
+
+
+def render_feed(feed: AtomFeed, site: Site, absolute: Callable[[str], str], moment: datetime.datetime) -> bytes:
+    """The feed as Atom XML: entries newest first (then A–Z), withdrawals among them by date."""
+    programme = site.programme
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "nl"})
+    entries: list[tuple[datetime.date | datetime.datetime, str, ET.Element]] = []
+    for practice in feed.practices:
+        updated = _entry_updated(practice, moment)
+        entry = ET.Element("entry")
+        ET.SubElement(entry, "id").text = entry_id(practice)
+        ET.SubElement(entry, "title").text = practice.title
+        ET.SubElement(entry, "updated").text = _timestamp(updated)
+        if practice.created:
+            ET.SubElement(entry, "published").text = _timestamp(practice.created)
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": absolute(practice.url)})
+        ET.SubElement(entry, "summary", {"type": "text"}).text = practice.summary
+        core = practice.core_element
+        ET.SubElement(
+            entry,
+            "category",
+            {"term": core.id, "label": core.title, "scheme": absolute(listing_url("core_elements"))},
+        )
+        for region in practice.regions:
+            ET.SubElement(
+                entry, "category", {"term": region.id, "label": region.name, "scheme": absolute(listing_url("regions"))}
+            )
+        entries.append((updated, practice.title, entry))
+    for practice in feed.withdrawn:
+        entry = ET.Element("entry")
+        ET.SubElement(entry, "id").text = entry_id(practice) + "-ingetrokken"
+        ET.SubElement(entry, "title").text = f"Ingetrokken: {practice.title}"
+        ET.SubElement(entry, "updated").text = _timestamp(practice.withdrawn.date)
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": absolute(practice.url)})
+        ET.SubElement(entry, "summary", {"type": "text"}).text = practice.withdrawn.reason
+        ET.SubElement(entry, "category", {"term": "ingetrokken", "label": "Ingetrokken"})
+        entries.append((practice.withdrawn.date, practice.title, entry))
+    entries.sort(key=lambda found: (-_day(found[0]), found[1].casefold()))
+
+    ET.SubElement(root, "id").text = uuid.uuid5(_ID_NAMESPACE, f"feed/{feed.url}").urn
+    ET.SubElement(root, "title").text = feed.title
+    newest = max((found[0] for found in entries), key=_day, default=moment)
+    ET.SubElement(root, "updated").text = _timestamp(newest)
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": absolute(feed.url)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": absolute(feed.page)})
+    author = ET.SubElement(root, "author")
+    ET.SubElement(author, "name").text = programme.name
+    ET.SubElement(author, "email").text = programme.email
+    licence = programme.license
+    ET.SubElement(root, "rights").text = f"{licence.title} ({licence.name}): {licence.url}"
+    for _, _, entry in entries:
+        root.append(entry)
+    ET.indent(root)
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+def _day(moment: datetime.date | datetime.datetime) -> float:
+    if isinstance(moment, datetime.datetime):
+        return moment.timestamp()
+    return datetime.datetime.combine(moment, datetime.time(), datetime.UTC).timestamp()
+
+
+def feeds_of(site: Site) -> list[AtomFeed]:
+    """Every Atom feed: all practices, one per region, one per core element."""
+    withdrawn = site.withdrawn("practices")
+    feeds = [
+        AtomFeed(
+            ATOM, listing_url("practices"), "Praktijken – Kennisbank Toekomstscenario", site.all("practices"), withdrawn
+        )
+    ]
+    for region in site.all("regions"):
+        feeds.append(
+            AtomFeed(
+                region_atom_url(region.id),
+                region.url,
+                f"Praktijken in {region.name} – Kennisbank Toekomstscenario",
+                region.linked("practices"),
+                [practice for practice in withdrawn if region in practice.regions],
+            )
+        )
+    for core in site.all("core_elements"):
+        feeds.append(
+            AtomFeed(
+                core_element_atom_url(core.id),
+                core.url,
+                f"Praktijken bij {core.title} – Kennisbank Toekomstscenario",
+                core.linked("practices"),
+                [practice for practice in withdrawn if practice.core_element == core],
+            )
+        )
+    return feeds
+
+
+def write_atom_feeds(site: Site, site_dir: Path, absolute: Callable[[str], str]) -> None:
+    moment = build_time()
+    for feed in feeds_of(site):
+        target = site_dir / feed.url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(render_feed(feed, site, absolute, moment))
