@@ -16,26 +16,10 @@ from urllib.parse import urlsplit
 from axe_playwright_python.base import AXE_SCRIPT
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from chromium import CHROMIUM, CHROMIUM_ARGS, MISSING_BROWSER  # noqa: F401 - the tests take them from here
 from internal_links import serve as serve_directory
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # Lets a host page on one 127.0.0.1 port frame the site on another (the embed tests).
-    # Chromium honours only the last --disable-features switch: keep this the only one.
-    "--disable-features=LocalNetworkAccessChecks",
-]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-MISSING_BROWSER = (
-    "Chromium ontbreekt (/usr/bin/chromium). Installeer het met "
-    "'sudo apt-get install -y chromium' of draai 'make test', dat het zelf installeert."
-)
 
 
 def serve(directory: Path) -> Iterator[str]:
