@@ -13,6 +13,7 @@
 #   make linkcheck-extern  check every external URL of the content; report in linkrapport.md
 #   make leesbaarheid  plain-language report per card (long sentences, rare words); leesbaarheid.md
 #   make hooks   install the git hooks of .pre-commit-config.yaml (make check before a commit)
+#   make pdf     build, then write dossier.pdf next to every dossier page (Debian's chromium; not in CI)
 #   make bench   benchmark at 1,000 / 5,000 / 10,000 synthetic cards (slow; not a test)
 # Each sets up .venv from the pinned requirements first.
 
@@ -25,7 +26,7 @@ BENCH_SIZES ?= 1000 5000 10000
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint opmaak-code snapshot check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
+.PHONY: pdf serve build test test-fast lint opmaak-code snapshot check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
 
 venv: $(STAMP)
 
@@ -77,6 +78,9 @@ leesbaarheid: $(STAMP)
 
 linkcheck-extern: $(STAMP)
 	$(BIN)/python scripts/linkcheck_extern.py --report linkrapport.md
+
+pdf: build chromium
+	$(BIN)/python scripts/make_pdf.py site
 
 hooks: $(STAMP)
 	$(BIN)/pre-commit install

@@ -83,7 +83,13 @@ def article_text(path: Path) -> str:
 
 def content_pages(site: Path) -> list[Path]:
     skip = ("embed", "redactie", "begrippen", "assets", "search", "api")
-    return [path for path in sorted(site.rglob("index.html")) if path.relative_to(site).parts[0] not in skip]
+    # A dossier is for paper: its text is that of the cards, which link their topics on their own
+    # pages; a link in print leads nowhere.
+    return [
+        path
+        for path in sorted(site.rglob("index.html"))
+        if path.relative_to(site).parts[0] not in skip and "dossier" not in path.relative_to(site).parts
+    ]
 
 
 def site_links(site: Path, path: Path) -> set[str]:

@@ -35,9 +35,14 @@ def expected_pages() -> set[str]:
         "redactie/",
         "embed/praktijken/",
         "nieuw/",
+        "praktijken/dossier/",
+        "instrumenten/dossier/",
     }
     pages |= {f"praktijken/{i}/" for i in _ids("practices.yaml")}
     pages |= {f"kernelementen/{i}/" for i in _ids("core_elements.yaml")}
+    pages |= {f"kernelementen/{i}/dossier/" for i in _ids("core_elements.yaml")}
+    practices = yaml.safe_load((ROOT / "data" / "practices.yaml").read_text(encoding="utf-8"))
+    pages |= {f"regio/{region}/dossier/" for practice in practices for region in practice["regions"]}
     pages |= {f"regio/{i}/" for i in _ids("regions.yaml")}
     pages |= {f"embed/regio/{i}/" for i in _ids("regions.yaml")}
     pages |= {f"instrumenten/{i}/" for i in _ids("instruments.yaml")}

@@ -18,7 +18,7 @@ from typing import Any
 
 from .build_clock import build_time
 from .catalogue import Catalogue, title_key
-from .content.registry import CONTENT_TYPES, ContentType
+from .content.registry import BY_NAME, CONTENT_TYPES, ContentType
 from .facets import facets_for
 from .mentions import Explained, MentionFinder, explained_items
 from .urls import (
@@ -27,9 +27,11 @@ from .urls import (
     NEWS,
     REVIEW,
     core_element_atom_url,
+    dossier_url,
     embed_region_url,
     index_url,
     item_url,
+    listing_dossier_url,
     listing_url,
     region_atom_url,
     source_uri,
@@ -323,6 +325,75 @@ def changes(site: Site) -> list[Change]:
     return found[:NEWS_LIMIT]
 
 
+#: A dossier is read on paper: no menu or table of contents beside it, not in site search (its
+#: text is that of the cards), no mention links (a printed link leads nowhere), and a date.
+DOSSIER_META: dict[str, Any] = {
+    "hide": ["navigation", "toc"],
+    "search": {"exclude": True},
+    "kennisbank_no_mentions": True,
+    "kennisbank_scripts": ["cite.js", "dossier.js"],
+    "kennisbank_dossier": True,
+}
+
+
+def dossier_specs(site: Site) -> list[PageSpec]:
+    """The dossiers to print: per region with practices, per core element, and per list (all
+    practices, all instruments) for "Druk deze selectie af"."""
+    today = build_time().date()
+    specs = []
+    subjects = [("regions", region) for region in site.all("regions") if region.linked("practices")]
+    subjects += [("core_elements", core) for core in site.all("core_elements")]
+    for kind, subject in subjects:
+        url = dossier_url(kind, subject.key)
+        name = subject.name if kind == "regions" else subject.title
+        practices = sorted(subject.linked("practices"), key=lambda view: title_key(str(view.title)))
+        instruments = subject.linked("instruments") if kind == "core_elements" else []
+        specs.append(
+            PageSpec(
+                source_uri(url),
+                url,
+                f"Dossier: {name}",
+                "kennisbank/dossier.html",
+                description=f"Alle praktijken {'in' if kind == 'regions' else 'bij'} {name} voluit, om te printen.",
+                sanitise=False,
+                context={
+                    "subject": subject,
+                    "kind": kind,
+                    "name": name,
+                    "practices": practices,
+                    "instruments": instruments,
+                    "today": today,
+                },
+                meta=DOSSIER_META,
+            )
+        )
+    for kind in ("practices", "instruments"):
+        listing = BY_NAME[kind].listing
+        if listing is None or not site.all(kind):
+            continue
+        url = listing_dossier_url(kind)
+        specs.append(
+            PageSpec(
+                source_uri(url),
+                url,
+                f"Dossier: {listing.title.lower()}",
+                "kennisbank/list_dossier.html",
+                description=f"{listing.title} voluit, om te printen; de keuze uit de lijst staat in het adres.",
+                sanitise=False,
+                context={
+                    "kind": kind,
+                    "title": listing.title,
+                    "items": site.by_title(kind),
+                    "facets": facets_for(kind, site.catalogue),
+                    "search_index": index_url("praktijken" if kind == "practices" else "instrumenten"),
+                    "today": today,
+                },
+                meta={**DOSSIER_META, "kennisbank_scripts": ["filters.js", "cite.js", "dossier.js"]},
+            )
+        )
+    return specs
+
+
 def news_spec(site: Site) -> PageSpec:
     """/nieuw/: what was added and changed, by month, newest first."""
     by_month: dict[tuple[int, int], list[Change]] = {}
@@ -350,6 +421,7 @@ def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Sit
     specs += embed_specs(site)
     specs.append(review_spec(site, build_time().date()))
     specs.append(news_spec(site))
+    specs += dossier_specs(site)
     for content_type in CONTENT_TYPES:
         specs += item_specs(content_type, site, mentions)
     return specs

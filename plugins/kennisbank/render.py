@@ -117,6 +117,8 @@ _URL_HELPERS: dict[str, Any] = {
     "index_url": urls.index_url,
     "embedding_guide": urls.EMBEDDING_GUIDE,
     "news_url": urls.NEWS,
+    "dossier_url": urls.dossier_url,
+    "listing_dossier_url": urls.listing_dossier_url,
     "atom_url": urls.ATOM,
     "region_atom_url": urls.region_atom_url,
     "core_element_atom_url": urls.core_element_atom_url,
@@ -154,6 +156,14 @@ class Renderer:
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}
+        #: Markdown converted once, by its text: (HTML before sanitising, toc tokens). A practice's
+        #: body is on its own page and in up to three dossiers; whichever comes first converts it.
+        self._converted: dict[str, tuple[str, list[TocToken]]] = {}
+        #: Markdown fields of YAML as sanitised HTML, by their text.
+        self._fields: dict[str, Markup] = {}
+        #: Fragments that read the same on every page (only absolute links), by key: see :meth:`once`.
+        self._fragments: dict[tuple[str, ...], Markup] = {}
+        self.env.globals["once"] = self.once
 
     def absolute(self, path: str) -> str:
         """A full address (embed code, feeds)."""
@@ -163,8 +173,10 @@ class Renderer:
         """A Markdown field from YAML as sanitised HTML (for fields besides a page's own body)."""
         if not text:
             return Markup("")
-        self.markdown.reset()
-        return Markup(sanitise_html(self.markdown.convert(text)))
+        found = self._fields.get(text)
+        if found is None:
+            found = self._fields[text] = Markup(sanitise_html(self._convert(text)[0]))
+        return found
 
     def convert_page_markdown(self, text: str) -> tuple[str, list[TocToken]]:
         """A generated page's Markdown body as HTML (not yet sanitised) and its toc tokens.
@@ -172,13 +184,30 @@ class Renderer:
         One converter serves every page (see ``platform.GeneratedPage``); ``reset`` clears what
         the previous page defined and restores the glossary.
         """
-        self.markdown.reset()
-        html = self.markdown.convert(text)
-        return html, list(getattr(self.markdown, "toc_tokens", []))
+        html, toc_tokens = self._convert(text)
+        return html, list(toc_tokens)
+
+    def _convert(self, text: str) -> tuple[str, list[TocToken]]:
+        found = self._converted.get(text)
+        if found is None:
+            self.markdown.reset()
+            html = self.markdown.convert(text)
+            found = self._converted[text] = (html, list(getattr(self.markdown, "toc_tokens", [])))
+        return found
 
     def standalone(self, template: str, **context: Any) -> str:
         """A whole document from one of the plugin's templates (a redirect page), outside MkDocs' pages."""
         return self.env.get_template(template).render(site=self.site, programme=self.site.programme, **context)
+
+    def once(self, *key: str, caller: Callable[[], str]) -> Markup:
+        """Jinja: ``{% call once("dossier", "practice", id) %}...{% endcall %}`` renders its body the
+        first time and repeats that text after: a practice in full appears in the dossier of each
+        of its regions, of its core element and of the whole list. Only for markup without links
+        relative to the page."""
+        found = self._fragments.get(key)
+        if found is None:
+            found = self._fragments[key] = Markup(caller())
+        return found
 
     def card(self, template: str, practice: View, to_root: str) -> Markup:
         """One practice as a card in a listing, from a page whose way to the site root is ``to_root``.

@@ -42,6 +42,20 @@ def listing_url(kind: str) -> str:
     return listing.url
 
 
+#: The printable dossier below a page: a region's, a core element's or a whole list's.
+DOSSIER = "dossier/"
+
+
+def dossier_url(kind: str, key: str | int) -> str:
+    """``regio/<id>/dossier/``, ``kernelementen/<id>/dossier/``: an item's selection, printable."""
+    return item_url(kind, key) + DOSSIER
+
+
+def listing_dossier_url(kind: str) -> str:
+    """``praktijken/dossier/``: every item of a list in full, filtered by the address."""
+    return listing_url(kind) + DOSSIER
+
+
 def embed_region_url(region_id: str) -> str:
     return f"embed/regio/{region_id}/"
 

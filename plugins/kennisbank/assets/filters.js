@@ -34,6 +34,10 @@
   var singular = form.getAttribute("data-kb-singular");
   var plural = form.getAttribute("data-kb-plural");
   var EXCERPTS = 10; // excerpts are fetched for the first results only
+  // "Druk deze selectie af": the dossier of the list with the current selection in its address
+  // (without JavaScript the link leads to the whole list's dossier).
+  var printLinks = Array.prototype.slice.call(document.querySelectorAll("a[data-kb-print-selection]"));
+  var printBases = printLinks.map(function (link) { return link.getAttribute("href"); });
 
   // listing-query.js (in <head>) set ?q= aside before Material could read it as a site-search
   // deep link; the state is read from the address as it arrived.
@@ -567,6 +571,7 @@
     } else {
       writeUrl(chosen, text, sort);
     }
+    writePrintLinks(stateQuery(chosen, text, sort)); // at once: a click may follow a keystroke
     if (waiting) {
       countElement.textContent = "Zoeken…";
       return; // the list stays as it is until the index answers
@@ -845,7 +850,7 @@
 
   // --- URL state -------------------------------------------------------------------------------
 
-  function writeUrl(chosen, text, sort) {
+  function stateQuery(chosen, text, sort) {
     var params = new URLSearchParams(window.location.search);
     facets.forEach(function (facet) { params.delete(facet.param); });
     params.delete("q");
@@ -859,7 +864,17 @@
     if (sort !== (text ? "relevantie" : "titel")) {
       params.set("sorteer", sort);
     }
-    var query = params.toString();
+    return params.toString();
+  }
+
+  function writePrintLinks(query) {
+    printLinks.forEach(function (link, index) {
+      link.setAttribute("href", printBases[index] + (query ? "?" + query : ""));
+    });
+  }
+
+  function writeUrl(chosen, text, sort) {
+    var query = stateQuery(chosen, text, sort);
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
       window.history.replaceState(window.history.state, "", url);
