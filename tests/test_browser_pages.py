@@ -31,6 +31,10 @@ PAGE_TYPES = {
     "basisprincipes": "basisprincipes/",
     "afkortingen": "begrippen/",
     "nieuw": "nieuw/",
+    # The hand-written pages and the team's own.
+    "insluiten": "insluiten/",
+    "toegankelijkheid": "toegankelijkheid/",
+    "redactie": "redactie/",
 }
 
 
