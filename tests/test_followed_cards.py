@@ -169,6 +169,9 @@ def test_the_sitemap_gives_each_card_its_own_date_and_no_old_address(site: Path)
     assert lastmod[f"{SITE_URL}praktijken/{CHANGED['id']}/"] == "2025-03-05"
     assert lastmod[f"{SITE_URL}praktijken/{REVIEWED['id']}/"] == "2025-01-10"
     assert f"{SITE_URL}praktijken/{RENAMED['id']}/" not in lastmod
+    # Pages that ask not to be indexed are not offered to search engines either.
+    for noindex in (f"praktijken/{WITHDRAWN['id']}/", "redactie/", "praktijken/dossier/", "regio/groningen/dossier/"):
+        assert f"{SITE_URL}{noindex}" not in lastmod, noindex
 
 
 def test_the_old_address_of_a_renamed_card_leads_to_it(site: Path) -> None:

@@ -140,3 +140,29 @@ def test_a_folder_outside_git_says_so(tmp_path: Path) -> None:
     with pytest.raises(HistoryUnavailable) as caught:
         repository_of(folder)
     assert "niet in een git-repository" in str(caught.value)
+
+
+def test_a_bad_old_revision_is_skipped_not_fatal(repo: Path) -> None:
+    path = repo / "data" / "practices.yaml"
+    good = path.read_text(encoding="utf-8")
+    commit(repo, good.replace("last_reviewed: 2025-01-01", "last_reviewed: 2026-13-01", 1), "2025-08-01", "fout")
+    commit(repo, good.replace("- id: d", "- {2025-01-01: x, 1: y}\n- id: d", 1), "2025-08-02", "nog een fout")
+    commit(repo, good, "2025-08-03", "hersteld")
+    found = dates(repo)
+    assert found["a"] == CardDates(datetime.date(2025, 1, 10), datetime.date(2025, 2, 1))
+
+
+def test_the_users_git_settings_do_not_change_the_dates(repo: Path) -> None:
+    git(repo, "config", "log.showRoot", "false")
+    git(repo, "config", "core.quotePath", "true")
+    assert dates(repo)["a"].created == datetime.date(2025, 1, 10)
+
+
+def test_a_path_with_non_ascii_letters_is_read(tmp_path: Path) -> None:
+    top = tmp_path / "repo"
+    top.mkdir()
+    git(top, "init", "-q", "-b", "main")
+    folder = top / "privé"  # the data file's path in the repository: privé/data/practices.yaml
+    (folder / "data").mkdir(parents=True)
+    commit(folder, card("a", "Eerste."), "2025-01-10", "a")
+    assert dates(folder)["a"].created == datetime.date(2025, 1, 10)

@@ -112,3 +112,20 @@ def test_syntax_error_in_one_file_is_one_error(tmp_path: Path) -> None:
         tmp_path, "kompas_steps.yaml", "      tool: netwerk-in-kaart\n", "    tool: netwerk-in-kaart\n"
     )
     assert len(errors) == 1 and errors[0].startswith("data/kompas_steps.yaml:") and "YAML-fout" in errors[0]
+
+
+def test_a_single_reference_to_a_withdrawn_card_is_an_error(tmp_path: Path) -> None:
+    """An instrument whose description lives at a practice cannot lean on a withdrawn practice."""
+    import yaml as _yaml
+
+    instruments = _yaml.safe_load((ROOT / "data" / "instruments.yaml").read_text(encoding="utf-8"))
+    home = next(i for i in instruments if i.get("practice"))
+    errors, _ = broken(
+        tmp_path,
+        "practices.yaml",
+        f"- id: {home['practice']}\n",
+        f"- id: {home['practice']}\n  withdrawn:\n    date: 2026-01-01\n    reason: Niet meer in gebruik.\n",
+    )
+    assert len(errors) == 1
+    assert errors[0].startswith("data/instruments.yaml:") and ": practice: praktijk '" in errors[0]
+    assert "is ingetrokken (zie data/practices.yaml); verwijs naar een andere of haal de verwijzing weg" in errors[0]

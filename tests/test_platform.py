@@ -79,6 +79,15 @@ def test_materials_search_reads_the_page_in_page_context_and_honours_exclude() -
     assert 'search.get("exclude")' in inspect.getsource(search), REVIEW
 
 
+def test_the_sitemap_template_is_mkdocs_own_but_for_noindex_pages() -> None:
+    """templates/sitemap.xml copies MkDocs' sitemap and leaves out pages marked noindex."""
+    ours = (Path(platform.__file__).parent / "templates" / "sitemap.xml").read_text(encoding="utf-8")
+    theirs = (Path(mkdocs.__file__).parent / "templates" / "sitemap.xml").read_text(encoding="utf-8")
+    body = ours[ours.index("#}") + 3 :]
+    noindex = ' and "noindex" not in ((file.page.meta or {}).get("robots") or "")'
+    assert body.replace(noindex, "") == theirs, REVIEW
+
+
 def test_mkdocs_theme_templates_do_not_escape_page_titles() -> None:
     """page_meta escapes titles once, because MkDocs renders theme templates without autoescape."""
     from mkdocs.theme import Theme

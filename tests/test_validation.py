@@ -288,3 +288,19 @@ def test_an_old_id_claimed_twice_is_an_error(tmp_path: Path) -> None:
         "data/practices.yaml:23: previous_ids[1]: 'oude-naam' staat al bij previous_ids van een andere praktijk "
         "(regel 16); een oud webadres kan maar naar één kaart leiden"
     ]
+
+
+def test_an_invisible_control_character_is_an_error_with_its_position(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, VALID.replace("summary: Korte samenvatting.", 'summary: "Korte\\x0bsamenvatting."'))
+    assert errors == [
+        "data/practices.yaml:5: summary: bevat een onzichtbaar stuurteken (U+000B), waarschijnlijk mee geplakt; "
+        "typ de tekst rond positie 6 opnieuw"
+    ]
+
+
+def test_a_card_may_not_take_the_address_of_the_dossier(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, VALID.replace("- id: eerste-praktijk", "- id: dossier"))
+    assert errors == [
+        "data/practices.yaml:1: id: 'dossier' is het adres van iets anders op de site (praktijken/dossier/); "
+        "kies een andere id"
+    ]

@@ -83,6 +83,29 @@ def repository_of(folder: Path) -> Path:
     return Path(top)
 
 
+def digests_of_text(raw: bytes | str) -> dict[str, str]:
+    """The card digests of one version of a file. A version that cannot be read (bad YAML, an
+    impossible date, keys that do not sort) says nothing about its cards: the history goes on
+    without it, since that mistake is already committed and fixed later."""
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        return card_digests(yaml.load(text, Loader=_LOADER))
+    except Exception:  # any failure of one old revision: skip that revision, never the build
+        return {}
+
+
+def _local_date(stamp: str) -> datetime.date:
+    """A commit's date as the programme team sees it: in Dutch time (the committer's own zone
+    when the time-zone data is missing)."""
+    moment = datetime.datetime.fromisoformat(stamp)
+    try:
+        from zoneinfo import ZoneInfo
+
+        return moment.astimezone(ZoneInfo("Europe/Amsterdam")).date()
+    except Exception:
+        return moment.date()
+
+
 def card_digests(data: Any) -> dict[str, str]:
     """Per card id, a digest of what the card says (see the module docstring)."""
     digests: dict[str, str] = {}
@@ -131,10 +154,18 @@ class History:
     def revisions(self, path: Path) -> list[_Revision]:
         """Every committed version of ``path`` on the first-parent line, oldest first."""
         relative = path.resolve().relative_to(self.repo.resolve()).as_posix()
+        # Settings of the user's own git must not change what is read: every commit's diff
+        # (the root commit's too), merges against their first parent, paths never quoted.
         log = _git(
             self.repo,
+            "-c",
+            "core.quotePath=false",
+            "-c",
+            "log.showRoot=true",
             "log",
             "--first-parent",
+            "--diff-merges=first-parent",
+            "--root",
             "--reverse",
             "--no-renames",
             "--raw",
@@ -148,11 +179,12 @@ class History:
             lines = chunk.strip().splitlines()
             if not lines:
                 continue
-            date = datetime.datetime.fromisoformat(lines[0].strip()).date()
+            date = _local_date(lines[0].strip())
+            # One path is asked for, so each commit has at most one raw line: the file's new blob.
             for line in lines[1:]:
-                if line.startswith(":") and line.endswith("\t" + relative):
-                    blob = line.split()[3]
-                    commits.append((date, blob))
+                if line.startswith(":"):
+                    commits.append((date, line.split()[3]))
+                    break
         self._parse([blob for _, blob in commits if blob.strip("0") and blob not in self._blobs])
         return [_Revision(date, self._blobs.get(blob, {})) for date, blob in commits]
 
@@ -164,14 +196,15 @@ class History:
         position = 0
         for blob in unique:
             header_end = output.index(b"\n", position)
-            size = int(output[position:header_end].split()[2])
+            header = output[position:header_end].split()
+            if len(header) < 3 or header[1] != b"blob":  # "<sha> missing" in a partial clone
+                position = header_end + 1
+                self._blobs[blob] = {}
+                continue
+            size = int(header[2])
             body = output[header_end + 1 : header_end + 1 + size]
             position = header_end + 1 + size + 1
-            try:
-                data = yaml.load(body.decode("utf-8-sig"), Loader=_LOADER)
-            except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
-                data = None  # a broken revision says nothing about the cards in it
-            self._blobs[blob] = card_digests(data)
+            self._blobs[blob] = digests_of_text(body)
             self._dirty = True
 
 
@@ -218,10 +251,7 @@ def read_dates(content: Content, data_dir: Path, today: datetime.date) -> dict[t
         path = data_dir / content_type.file
         if not content_type.followed or content_type.name not in content.documents or not path.exists():
             continue
-        try:
-            now = card_digests(yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER))
-        except yaml.YAMLError:
-            now = {}
+        now = digests_of_text(path.read_bytes())
         aliases = {
             str(getattr(item, "id", "")): list(getattr(item, "previous_ids", [])) for item in content[content_type.name]
         }

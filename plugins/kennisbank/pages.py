@@ -282,7 +282,7 @@ def withdrawn_specs(content_type: ContentType, site: Site) -> list[PageSpec]:
                 url,
                 f"Ingetrokken: {_title(content_type, item)}",
                 "kennisbank/withdrawn.html",
-                description=f"Deze {content_type.noun.singular} is ingetrokken.",
+                description=f"{content_type.noun.this().capitalize()} is ingetrokken.",
                 context={"item": view, "noun": content_type.noun},
                 source=site.catalogue.source_of(content_type.name, key),
                 meta={"search": {"exclude": True}, "robots": "noindex"},
@@ -333,6 +333,7 @@ DOSSIER_META: dict[str, Any] = {
     "kennisbank_no_mentions": True,
     "kennisbank_scripts": ["cite.js", "dossier.js"],
     "kennisbank_dossier": True,
+    "robots": "noindex",  # the text of the cards again: search engines should find the cards
 }
 
 
@@ -387,6 +388,10 @@ def dossier_specs(site: Site) -> list[PageSpec]:
                     "facets": facets_for(kind, site.catalogue),
                     "search_index": index_url("praktijken" if kind == "practices" else "instrumenten"),
                     "today": today,
+                    # The same orders as the list, so that a printed selection keeps its order.
+                    "sorts": [("titel", "Titel (A–Z)")]
+                    + ([("gecontroleerd", "Laatst gecontroleerd")] if kind == "practices" else [])
+                    + ([("nieuw", "Nieuwste eerst")] if site.catalogue.dates else []),
                 },
                 meta={**DOSSIER_META, "kennisbank_scripts": ["filters.js", "cite.js", "dossier.js"]},
             )

@@ -135,7 +135,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             config.site_url,
             mentions,
         )
-        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalogue, mentions, site)}
+        specs = page_specs(self.catalogue, mentions, site)
+        self.specs = {spec.src_uri: spec for spec in specs}
+        if len(self.specs) != len(specs):
+            twice = sorted({spec.url for spec in specs if sum(other.src_uri == spec.src_uri for other in specs) > 1})
+            raise PluginError(f"kennisbank: twee pagina's op hetzelfde adres: {', '.join(twice)}")
         self._add_listings_to_menu(config)
         # While serving, a save in data/ or in the plugin's own templates and assets rebuilds.
         for watched in (data_dir, TEMPLATES_DIR, ASSETS_DIR):

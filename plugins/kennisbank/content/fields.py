@@ -37,9 +37,22 @@ def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
+#: Control characters (besides tab and line breaks): invisible in an editor, invalid in XML
+#: (the Atom feeds), and never meant; usually pasted from another program.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def _not_blank(value: str) -> str:
     if not value:
         raise _error("mag niet leeg zijn")
+    found = _CONTROL.search(value)
+    if found:
+        raise _error(
+            "bevat een onzichtbaar stuurteken (U+{code}), waarschijnlijk mee geplakt; typ de tekst rond "
+            "positie {position} opnieuw",
+            code=f"{ord(found.group()):04X}",
+            position=found.start() + 1,
+        )
     return value
 
 

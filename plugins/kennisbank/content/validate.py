@@ -62,6 +62,7 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
     errors += check_references(content)
     errors += check_kompas_phases(content)
     errors += check_previous_ids(content)
+    errors += check_withdrawn_references(content)
     if errors:
         raise ContentErrors(errors)
     return content
@@ -209,14 +210,30 @@ def check_kompas_phases(content: Content) -> list[ContentError]:
     return errors
 
 
+#: Addresses below a list that are not cards (``praktijken/dossier/``): no card may take them.
+RESERVED_IDS = frozenset({"dossier"})
+
+
 def check_previous_ids(content: Content) -> list[ContentError]:
-    """An old id leads to one card: it is no live id of the type and no other card's old id."""
+    """An old id leads to one card: it is no live id of the type and no other card's old id;
+    neither a card's id nor an old one is an address the site uses for something else."""
     errors: list[ContentError] = []
     for content_type in CONTENT_TYPES:
         document = content.documents.get(content_type.name)
         if not content_type.followed or document is None:
             continue
         items = raw_items(document)
+        for index, item in enumerate(items):
+            if item.get("id") in RESERVED_IDS:
+                errors.append(
+                    ContentError(
+                        document.file,
+                        document.line_of((index, "id")),
+                        "id",
+                        f"'{item['id']}' is het adres van iets anders op de site ({listing_of(content_type)}"
+                        f"{item['id']}/); kies een andere id",
+                    )
+                )
         live = {item.get("id"): document.line_of((index,)) for index, item in enumerate(items)}
         claimed: dict[str, int] = {}
         for index, item in enumerate(items):
@@ -228,7 +245,9 @@ def check_previous_ids(content: Content) -> list[ContentError]:
                     continue
                 location = (index, "previous_ids", position)
                 line = document.line_of(location)
-                if old == item.get("id"):
+                if old in RESERVED_IDS:
+                    problem = f"'{old}' is het adres van iets anders op de site; een oude id kan dat niet zijn"
+                elif old == item.get("id"):
                     problem = f"'{old}' is de id van {content_type.noun.this()} zelf; laat hem hier weg"
                 elif old in live:
                     problem = (
@@ -244,6 +263,43 @@ def check_previous_ids(content: Content) -> list[ContentError]:
                     claimed[old] = line
                     continue
                 errors.append(ContentError(document.file, line, field_name(location), problem))
+    return errors
+
+
+def listing_of(content_type: ContentType) -> str:
+    return content_type.listing.url if content_type.listing else ""
+
+
+def check_withdrawn_references(content: Content) -> list[ContentError]:
+    """A live card may not lean on a withdrawn one through a single reference (an instrument's
+    ``practice``, a Kompas block's example): the page would send readers to a withdrawal notice.
+    Lists of references leave withdrawn cards out by themselves."""
+    withdrawn: dict[str, set[Any]] = {}
+    for content_type in CONTENT_TYPES:
+        if content_type.followed:
+            items = raw_items(content.documents.get(content_type.name))
+            withdrawn[content_type.name] = {item.get("id") for item in items if item.get("withdrawn")}
+    errors: list[ContentError] = []
+    for reference in REFERENCES:
+        gone = withdrawn.get(reference.target)
+        document = content.documents.get(reference.source)
+        if not gone or document is None or reference.path[-1] == "*":
+            continue
+        noun = BY_NAME[reference.target].noun
+        for index, item in enumerate(raw_items(document)):
+            if item.get("withdrawn"):
+                continue  # a withdrawn card may keep pointing where it pointed
+            for location, value in _matches(item, reference.path, (index,)):
+                if value in gone:
+                    errors.append(
+                        ContentError(
+                            document.file,
+                            document.line_of(location),
+                            field_name(location),
+                            f"{noun.singular} '{value}' is ingetrokken (zie data/{BY_NAME[reference.target].file}); "
+                            "verwijs naar een andere of haal de verwijzing weg",
+                        )
+                    )
     return errors
 
 

@@ -27,10 +27,11 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:kennisbank-toekomstscenario")
 
 
-def entry_id(practice: View) -> str:
-    """The entry's permanent id: from the id the card had first (``previous_ids`` oldest first)."""
+def entry_id(practice: View, event: str = "") -> str:
+    """The entry's permanent id: from the id the card had first (``previous_ids`` oldest first);
+    ``event`` names another entry about the same card (its withdrawal)."""
     first = practice.previous_ids[0] if practice.previous_ids else practice.id
-    return uuid.uuid5(_ID_NAMESPACE, f"praktijk/{first}").urn
+    return uuid.uuid5(_ID_NAMESPACE, f"praktijk/{first}" + (f"/{event}" if event else "")).urn
 
 
 def _timestamp(date: datetime.date | datetime.datetime) -> str:
@@ -90,7 +91,7 @@ class Entries:
         key = ("withdrawn", practice.id)
         if key not in self._made:
             entry = ET.Element("entry")
-            ET.SubElement(entry, "id").text = entry_id(practice) + "-ingetrokken"
+            ET.SubElement(entry, "id").text = entry_id(practice, "ingetrokken")
             ET.SubElement(entry, "title").text = f"Ingetrokken: {practice.title}"
             ET.SubElement(entry, "updated").text = _timestamp(practice.withdrawn.date)
             href = self.absolute(practice.url)
