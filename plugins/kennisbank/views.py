@@ -61,16 +61,27 @@ def reference_fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
     return _TARGETS[model]
 
 
+def view_of(catalogue: Catalogue, kind: str, key: Key) -> View:
+    """The one view of an item: shared by every page, list and reference that shows it, so
+    that what it resolved once (its core element, its regions) is resolved once per build."""
+    views: dict[tuple[str, Key], View] = catalogue.__dict__.setdefault("_views", {})
+    found = views.get((kind, key))
+    if found is None:
+        found = views[(kind, key)] = View(catalogue.get(kind, key), kind, catalogue)
+    return found
+
+
 class View:
     """A content item (or a part of one) as templates and exporters see it."""
 
-    __slots__ = ("_cache", "_catalogue", "_item", "_kind")
+    # No __slots__: a field, once read, is kept in the instance's own __dict__, so every later
+    # read (a card is shown on up to seven lists, its page, its feeds) is a plain attribute
+    # lookup instead of a call of __getattr__.
 
     def __init__(self, item: BaseModel, kind: str | None, catalogue: Catalogue):
         self._item = item
         self._kind = kind  # the content type, or None for a part of an item
         self._catalogue = catalogue
-        self._cache: dict[str, Any] = {}
 
     @property
     def model(self) -> BaseModel:
@@ -117,34 +128,31 @@ class View:
     def linked(self, kind: str, via: str | None = None) -> list[View]:
         """The items of ``kind`` that refer to this one (``via`` one reference field only)."""
         assert self._kind is not None
-        return [View(item, kind, self._catalogue) for item in self._catalogue.linked(self._kind, self.key, kind, via)]
+        catalogue = self._catalogue
+        return [
+            view_of(catalogue, kind, catalogue.key_of(kind, item))
+            for item in catalogue.linked(self._kind, self.key, kind, via)
+        ]
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        cache = self._cache
-        if name in cache:
-            return cache[name]
         value = getattr(self._item, name)
         target = reference_fields(type(self._item)).get(name)
         if target is not None and value is not None:
             kind, many = target
-            resolve = self._catalogue.get
+            catalogue = self._catalogue
             # A list leaves out withdrawn cards; a single reference still leads to the card's page.
             value = (
-                [
-                    View(resolve(kind, key), kind, self._catalogue)
-                    for key in value
-                    if not self._catalogue.is_withdrawn(kind, key)
-                ]
+                [view_of(catalogue, kind, key) for key in value if not catalogue.is_withdrawn(kind, key)]
                 if many
-                else View(resolve(kind, value), kind, self._catalogue)
+                else view_of(catalogue, kind, value)
             )
         elif isinstance(value, BaseModel):
             value = View(value, None, self._catalogue)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             value = [View(part, None, self._catalogue) for part in value]
-        cache[name] = value
+        self.__dict__[name] = value
         return value
 
     def __eq__(self, other: object) -> bool:
@@ -166,10 +174,7 @@ class Site:
 
     def view(self, kind: str, key: Key) -> View:
         """The view of one item (the same object every time it is asked for)."""
-        found = self._views.get((kind, key))
-        if found is None:
-            found = self._views[(kind, key)] = View(self.catalogue.get(kind, key), kind, self.catalogue)
-        return found
+        return view_of(self.catalogue, kind, key)
 
     def get(self, kind: str, key: Key) -> View | None:
         """The view of one item, or ``None`` when there is no such item."""
