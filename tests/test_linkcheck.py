@@ -49,21 +49,29 @@ def test_a_broken_link_and_anchor_are_named_with_their_page(project: Path, tmp_p
     assert ("over/", "../kompas/stap-1/#geen-anker") in broken
 
 
+#: A site of three pages, one with a broken anchor planted: the tests of how linkchecker runs
+#: need no more (the whole site is checked by test_no_broken_internal_link_or_anchor).
+MINI_SITE = {
+    "index.html": '<!doctype html><html lang="nl"><title>Start</title><a href="over/">Over</a></html>',
+    "over/index.html": (
+        '<!doctype html><html lang="nl"><title>Over</title><article><h1 id="over">Over</h1>'
+        '<a href="../kompas/stap-1/#stap">stap 1</a> <a href="../kompas/stap-1/#geplant-anker">stap 1</a>'
+        "</article></html>"
+    ),
+    "kompas/stap-1/index.html": '<!doctype html><html lang="nl"><title>Stap 1</title><h1 id="stap">Stap 1</h1></html>',
+}
+
+
 @pytest.fixture()
-def private(tmp_path: Path, built_site: Path) -> Path:
-    """A folder only its owner may read (as a home folder or ``mktemp -d`` is), holding a copy
-    of the site with one broken anchor planted, the linkchecker settings, and linkchecker itself."""
+def private(tmp_path: Path) -> Path:
+    """A folder only its owner may read (as a home folder or ``mktemp -d`` is), holding a small
+    site with one broken anchor planted, the linkchecker settings, and linkchecker itself."""
     folder = tmp_path / "privé"
     folder.mkdir(mode=0o700)
     os.chmod(folder, 0o700)
-    shutil.copytree(built_site, folder / "site")
-    over = folder / "site" / "over" / "index.html"
-    over.write_text(
-        over.read_text(encoding="utf-8").replace(
-            "</article>", '<a href="../kompas/stap-1/#geplant-anker">stap 1</a></article>', 1
-        ),
-        encoding="utf-8",
-    )
+    for name, html in MINI_SITE.items():
+        (folder / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "site" / name).write_text(html, encoding="utf-8")
     shutil.copy2(LINKCHECKER_CONFIG, folder / "linkcheckerrc")
     shutil.copytree(TOOL, folder / "tool" / "linkcheck", ignore=shutil.ignore_patterns("__pycache__"))
     return folder
