@@ -105,9 +105,9 @@ def _texts(value: Any) -> Iterator[str]:
                 yield from _texts(item)
 
 
-class MentionFinder:
-    """Which explained items a content item mentions: one search over the item's texts for all
-    terms at once (a catalogue of thousands of cards is scanned in a fraction of a second)."""
+class _Terms:
+    """Every term of the explained items, lower case, with the item it explains (the first
+    item wins a term two items share), and one pattern that finds any of them."""
 
     def __init__(self, explained: list[Explained]):
         self.by_term: dict[str, Explained] = {}
@@ -115,6 +115,11 @@ class MentionFinder:
             for term in entry.terms:
                 self.by_term.setdefault(term.strip().lower(), entry)
         self.pattern = _pattern(self.by_term)
+
+
+class MentionFinder(_Terms):
+    """Which explained items a content item mentions: one search over the item's texts for all
+    terms at once (a catalogue of thousands of cards is scanned in a fraction of a second)."""
 
     def in_item(self, item: BaseModel) -> list[Explained]:
         """The explained items ``item`` (a content model) mentions, in the order of first mention."""
@@ -133,15 +138,8 @@ def mentioned_in(item: BaseModel, explained: list[Explained]) -> list[Explained]
     return MentionFinder(explained).in_item(item)
 
 
-class MentionLinker:
+class MentionLinker(_Terms):
     """Turns the first mention of each explained item on a page into a link to its explanation."""
-
-    def __init__(self, explained: list[Explained]):
-        self.by_term: dict[str, Explained] = {}
-        for entry in explained:
-            for term in entry.terms:
-                self.by_term.setdefault(term.strip().lower(), entry)
-        self.pattern = _pattern(self.by_term)
 
     def link(self, html: str, href: Any, skip: str | None = None) -> str:
         """``html`` with the first mention of each item linked; ``href(url)`` makes the link's

@@ -33,7 +33,7 @@ from .mentions import MentionLinker
 from .pages import PAGE_MARKERS, PageSpec, find_mentions, page_specs
 from .platform import GeneratedPage, HeldBack, nav_titles, page_meta, patch_site_search_stemming
 from .render import Renderer, sanitise_html
-from .urls import ASSETS, absolute_url, index_folder, relative_url, source_uri
+from .urls import ASSETS, index_folder, relative_url, source_uri
 from .views import Site
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -261,12 +261,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
         assert self.renderer is not None
-        site, site_dir = self.renderer.site, Path(config.site_dir)
-
-        def absolute(path: str) -> str:
-            return absolute_url(config.site_url or "", path)
-
-        write_feeds(site, site_dir, config.site_url or "")
+        site, site_dir, absolute = self.renderer.site, Path(config.site_dir), self.renderer.absolute
+        write_feeds(site, site_dir, absolute)
         write_atom_feeds(site, site_dir, absolute)
         favicon = str(config.theme.get("favicon") or "assets/images/favicon.png")
         write_redirects(site, site_dir, self.renderer.standalone, absolute, favicon)

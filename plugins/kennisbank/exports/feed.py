@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..build_clock import build_time
 from ..content.models import Programme
-from ..urls import FEED, FEED_SCHEMA, absolute_url, region_feed_url
+from ..urls import FEED, FEED_SCHEMA, region_feed_url
 from ..views import Site, View
 
 FEED_VERSION = "1"
@@ -217,11 +217,8 @@ def _contact_point(practice: View, programme: Programme) -> ContactPoint:
     return ContactPoint(kind="programmateam", name=programme.name, email=programme.email)
 
 
-def write_feeds(site: Site, site_dir: Path, site_url: str) -> None:
-    """Write the feeds and their schema into the built site."""
-
-    def absolute(path: str) -> str:
-        return absolute_url(site_url, path)
+def write_feeds(site: Site, site_dir: Path, absolute: Callable[[str], str]) -> None:
+    """Write the feeds and their schema into the built site; ``absolute`` makes a full address."""
 
     moment = build_time()
     items = {practice.id: _item(practice, absolute, site.programme) for practice in site.all("practices")}
