@@ -8,13 +8,18 @@ scripts/copycheck_allow.yaml, and a run that lies within an allowed phrase is no
 Fields that name things rather than say something (titles, names, addresses: ``NOT_PROSE``)
 and web addresses inside texts are left out.
 
-Usage: python scripts/copycheck.py [--seeds ../shared/seeds] [--data data]
-Exit status 1 when a run is found, 2 when the source documents are missing.
+Without the documents (a clone elsewhere) the check compares with their fingerprint,
+``scripts/copycheck_sources.gz``: a hash of every run of words, no text.
+
+Usage: python scripts/copycheck.py [--seeds ../shared/seeds] [--data data] [--write-fingerprint]
+Exit status 1 when a run is found, 2 when neither the documents nor the fingerprint are there.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import os
 import re
 import sys
@@ -30,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: The source documents: ../shared/seeds/ beside the checkout, or where KENNISBANK_SEEDS points.
 DEFAULT_SEEDS = Path(os.environ.get("KENNISBANK_SEEDS") or ROOT.parent / "shared" / "seeds")
 ALLOW_LIST = ROOT / "scripts" / "copycheck_allow.yaml"
+FINGERPRINT = ROOT / "scripts" / "copycheck_sources.gz"
 MIN_RUN = 12
 
 # Text extraction of the PDFs mangles some letters; the same word must compare equal.
@@ -69,12 +75,24 @@ class Run:
         return f"{self.file}:{self.line}: {self.field}: {self.length} woorden gelijk aan {self.source}:{self.source_line}: “{self.text}”"
 
 
-class SourceIndex:
-    """Every run of ``MIN_RUN`` words of the source documents, with where it starts."""
+def _key(gram: tuple[str, ...]) -> str:
+    """A run of words as a short hash: the fingerprint holds no text of the sources."""
+    return hashlib.blake2b(" ".join(gram).encode("utf-8"), digest_size=6).hexdigest()
 
-    def __init__(self, seeds: Path):
-        self.starts: dict[tuple[str, ...], tuple[str, int]] = {}
-        self.sequences: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+
+class SourceIndex:
+    """Every run of ``MIN_RUN`` words of the source documents (as a hash), with where it starts.
+
+    Made from the documents themselves, or from their fingerprint (``scripts/copycheck_sources.gz``,
+    written with ``--write-fingerprint``), so that the check runs in every clone, also where the
+    documents are not beside it; the test keeps the fingerprint current wherever they are."""
+
+    def __init__(self, starts: dict[str, tuple[str, int]]):
+        self.starts = starts
+
+    @classmethod
+    def from_seeds(cls, seeds: Path) -> SourceIndex:
+        starts: dict[str, tuple[str, int]] = {}
         for document in sorted(seeds.glob("*.txt")):
             tokens: list[str] = []
             lines: list[int] = []
@@ -83,11 +101,26 @@ class SourceIndex:
                     tokens.append(word)
                     lines.append(number)
             for position in range(len(tokens) - MIN_RUN + 1):
-                gram = tuple(tokens[position : position + MIN_RUN])
-                self.starts.setdefault(gram, (document.name, lines[position]))
+                starts.setdefault(_key(tuple(tokens[position : position + MIN_RUN])), (document.name, lines[position]))
+        return cls(starts)
+
+    @classmethod
+    def from_fingerprint(cls, path: Path = FINGERPRINT) -> SourceIndex:
+        starts = {}
+        for row in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+            key, name, line = row.split("\t")
+            starts[key] = (name, int(line))
+        return cls(starts)
+
+    def write_fingerprint(self, path: Path = FINGERPRINT) -> None:
+        rows = "".join(f"{key}\t{name}\t{line}\n" for key, (name, line) in sorted(self.starts.items()))
+        path.write_bytes(gzip.compress(rows.encode("utf-8"), mtime=0))
 
     def __contains__(self, gram: tuple[str, ...]) -> bool:
-        return gram in self.starts
+        return _key(gram) in self.starts
+
+    def where(self, gram: tuple[str, ...]) -> tuple[str, int]:
+        return self.starts[_key(gram)]
 
 
 def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -147,11 +180,11 @@ def _allowed(run: list[str], allowed: list[list[str]]) -> bool:
     return True
 
 
-def find_runs(data_dir: Path, seeds: Path, allowed: list[list[str]] | None = None) -> list[Run]:
-    """Every run in a text field of ``data_dir`` that the sources in ``seeds`` share."""
+def find_runs(data_dir: Path, seeds: Path | SourceIndex, allowed: list[list[str]] | None = None) -> list[Run]:
+    """Every run in a text field of ``data_dir`` that the sources (a folder, or an index) share."""
     from kennisbank.content.yaml_source import field_name, load_yaml
 
-    index = SourceIndex(seeds)
+    index = seeds if isinstance(seeds, SourceIndex) else SourceIndex.from_seeds(seeds)
     allowed = load_allowed() if allowed is None else allowed
     found = []
     for path in sorted(data_dir.glob("*.yaml")):
@@ -166,7 +199,7 @@ def find_runs(data_dir: Path, seeds: Path, allowed: list[list[str]] | None = Non
                 run = tokens[start : start + length]
                 if _allowed(run, allowed):
                     continue
-                source, source_line = index.starts[tuple(run[:MIN_RUN])]
+                source, source_line = index.where(tuple(run[:MIN_RUN]))
                 line = document.line_of(location)
                 if "\n" in text:  # a block scalar: its text starts on the line after the key
                     line += 1 + _line_of_word(text, start)
@@ -188,14 +221,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--write-fingerprint", action="store_true", help=f"write {FINGERPRINT.name} from --seeds")
     arguments = parser.parse_args()
-    if not any(arguments.seeds.glob("*.txt")):
+    has_seeds = any(arguments.seeds.glob("*.txt"))
+    if arguments.write_fingerprint:
+        if not has_seeds:
+            print(f"FOUT: de brondocumenten ontbreken ({arguments.seeds}).", file=sys.stderr)
+            return 2
+        SourceIndex.from_seeds(arguments.seeds).write_fingerprint()
+        print(f"{FINGERPRINT} geschreven.")
+        return 0
+    if not has_seeds and not FINGERPRINT.exists():
         print(
-            f"FOUT: de brondocumenten ontbreken ({arguments.seeds}); zonder bronnen kan de controle niets vergelijken.",
+            f"FOUT: de brondocumenten ontbreken ({arguments.seeds}) en {FINGERPRINT.name} ook; "
+            "zonder bronnen kan de controle niets vergelijken.",
             file=sys.stderr,
         )
         return 2
-    runs = find_runs(arguments.data, arguments.seeds)
+    if not has_seeds:
+        print(f"De brondocumenten staan niet in {arguments.seeds}: vergeleken met hun vingerafdruk.", file=sys.stderr)
+    runs = find_runs(arguments.data, arguments.seeds if has_seeds else SourceIndex.from_fingerprint())
     for run in runs:
         print(run)
     print(f"{len(runs)} stukken tekst van {MIN_RUN} of meer woorden gelijk aan de bronnen.", file=sys.stderr)
