@@ -118,6 +118,27 @@ def test_held_back_parts_come_back_in_place_nested_too() -> None:
     assert held.restore(page) == "<main><ul><li>kaart</li></ul></main>"
 
 
+def test_a_page_held_back_whole_comes_back_with_its_parts() -> None:
+    """A page search leaves out is held back whole (Material still runs a regular expression
+    over its content); parts held back inside it come back too."""
+    held = platform.HeldBack()
+    inner = held(lambda: Markup("<li>kaart</li>"))
+    marker = held.hold_whole(f"<article><ul>{inner}</ul></article>")
+    assert "kaart" not in marker and "article" not in marker
+    assert held.restore(f"<main>{marker}</main>") == "<main><article><ul><li>kaart</li></ul></article></main>"
+    assert platform.excluded_from_site_search({"search": {"exclude": True}})
+    assert not platform.excluded_from_site_search({"search": None}) and not platform.excluded_from_site_search({})
+
+
+def test_materials_search_scans_the_content_of_every_page() -> None:
+    """Why excluded pages are held back whole: Material's on_page_context rewrites page.content
+    with a regular expression after indexing, also for a page it does not index."""
+    from material.plugins.search import plugin as search
+
+    source = inspect.getsource(search.SearchPlugin.on_page_context)
+    assert "re.sub" in source and "page.content" in source, REVIEW
+
+
 def test_only_the_seam_touches_platform_internals() -> None:
     """No other module reaches into MkDocs' page internals or Material's files."""
     package = Path(platform.__file__).parent

@@ -418,7 +418,11 @@ def news_spec(site: Site) -> PageSpec:
 
 
 def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Site | None = None) -> list[PageSpec]:
-    """All generated pages, listings first."""
+    """All generated pages: listings first, dossiers last.
+
+    MkDocs prepares pages in this order. The dossiers print the bodies of many cards at once;
+    coming after the card pages, they find them converted (see MarkdownConverter.prefetch).
+    """
     mentions = mentions if mentions is not None else find_mentions(catalogue)
     site = site if site is not None else Site(catalogue)
     listed = [t for t in CONTENT_TYPES if t.listing is not None and (catalogue.of(t.name) or t.required)]
@@ -426,9 +430,9 @@ def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Sit
     specs += embed_specs(site)
     specs.append(review_spec(site, build_time().date()))
     specs.append(news_spec(site))
-    specs += dossier_specs(site)
     for content_type in CONTENT_TYPES:
         specs += item_specs(content_type, site, mentions)
+    specs += dossier_specs(site)
     return specs
 
 

@@ -9,7 +9,9 @@ workaround says why it exists:
 - :func:`page_meta`: Material puts ``page.title`` into navigation and headings unescaped.
 - :class:`HeldBack`: keeps parts of a page (card lists, facts, navigation) out of Material's
   site search, which parses the whole HTML of every page it indexes. The one way the plugin
-  keeps content out of site search; a whole page is left out with ``search: exclude`` meta.
+  keeps content out of site search; a whole page is left out with ``search: exclude`` meta
+  (:func:`excluded_from_site_search`), and its HTML is held back whole, because Material still
+  runs a regular expression over the content of every page, indexed or not.
 - :func:`patch_site_search_stemming`: Material's search never stems a query word.
 - ``assets/platform.js`` (loaded in ``<head>`` before Material's bundle): holds back Material's
   site-search index until someone opens the search, and sets a listing's ``?q=`` aside so that
@@ -19,7 +21,7 @@ workaround says why it exists:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,6 +139,8 @@ class HeldBack:
 
     def __init__(self) -> None:
         self.parts: dict[str, str] = {}
+        #: The whole content of a page that site search leaves out (see :meth:`hold_whole`).
+        self.whole: str | None = None
 
     def __call__(self, caller: Callable[[], str]) -> Markup:
         """Jinja: ``{% call outside_search() %}...{% endcall %}``; leaves a marker in its place."""
@@ -145,12 +149,31 @@ class HeldBack:
         self.parts[marker] = str(caller())
         return Markup(marker)
 
+    def hold_whole(self, html: str) -> str:
+        """The content of a page that site search leaves out, held back whole until the page is
+        written. Material's search plugin skips such a page, but then still removes its
+        ``data-search-*`` attributes with a regular expression over all of its HTML: for the
+        dossiers, megabytes per page (half a second at 5,000 cards)."""
+        self.whole = html
+        return _WHOLE_MARKER
+
     def restore(self, html: str) -> str:
         """The written page with every held-back part back in its place."""
+        if self.whole is not None:
+            html = html.replace(_WHOLE_MARKER, self.whole, 1)
         # Outer parts first: a nested part's marker is inside its outer part's text.
         for marker, part in self.parts.items():
             html = html.replace(marker, part, 1)
         return html
+
+
+_WHOLE_MARKER = "<!--kennisbank-held-back-page-->"
+
+
+def excluded_from_site_search(meta: Mapping[str, Any]) -> bool:
+    """Whether Material's site search leaves this page out (``search: exclude`` in its meta)."""
+    search = meta.get("search") or {}
+    return isinstance(search, dict) and bool(search.get("exclude"))
 
 
 def in_place(caller: Callable[[], str]) -> Markup:

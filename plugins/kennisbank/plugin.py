@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,18 @@ from .exports.search_index import IndexBuilds
 from .history import CardDates, HistoryUnavailable, read_dates
 from .mentions import MentionLinker
 from .pages import PAGE_MARKERS, PageSpec, find_mentions, page_specs
-from .platform import GeneratedPage, HeldBack, nav_titles, page_meta, patch_site_search_stemming
-from .render import Renderer, sanitise_html
+from .platform import (
+    GeneratedPage,
+    HeldBack,
+    excluded_from_site_search,
+    nav_titles,
+    page_meta,
+    patch_site_search_stemming,
+)
+from .render import Renderer
 from .urls import ASSETS, index_folder, relative_url, source_uri
 from .views import Site
+from .worker import start_worker
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -64,6 +73,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
         self.indexes: IndexBuilds | None = None
+        #: The build's second process when the catalogue is large (worker.py), else None.
+        self.worker: ProcessPoolExecutor | None = None
         self.linker: MentionLinker | None = None
         #: Per page, the card lists kept away from Material's search until the page is written.
         self.held_back: dict[str, HeldBack] = {}
@@ -145,6 +156,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         for watched in (data_dir, TEMPLATES_DIR, ASSETS_DIR):
             if str(watched) not in config.watch:
                 config.watch.append(str(watched))
+        # Last, so that nothing above can fail with a worker running: the bodies, in the order
+        # of the pages that need them, are converted beside MkDocs' own work from here on.
+        self._stop_worker()
+        self.worker = start_worker(sum(len(self.catalogue.of(t.name)) for t in CONTENT_TYPES))
+        if self.worker is not None:
+            self.renderer.converter.prefetch((spec.markdown for spec in specs), self.worker)
         return config
 
     def _card_dates(
@@ -212,7 +229,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         patch_site_search_stemming(files, config)
         if self.config.text_index:
-            self.indexes = IndexBuilds(self.renderer.site)  # runs beside page rendering when large
+            self.indexes = IndexBuilds(self.renderer.site, self.worker)
         return files
 
     def _edit_uri(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
@@ -229,14 +246,17 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         assert self.renderer is not None
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            body = sanitise_html(html) if spec.sanitise else html
+            body = self.renderer.converter.sanitised(html) if spec.sanitise else html
             held_back = self.held_back[page.file.src_uri] = HeldBack()
             html = self.renderer.render(spec.template, page.url, body, spec.context, held_back)
         else:
             template = PAGE_MARKERS.get(str(page.meta.get("kennisbank", "")))
             if template is not None:
                 html = self.renderer.render(template, page.url, html, {})
-        return self._link_mentions(html, page, spec)
+        html = self._link_mentions(html, page, spec)
+        if excluded_from_site_search(page.meta):
+            html = self.held_back.setdefault(page.file.src_uri, HeldBack()).hold_whole(html)
+        return html
 
     def _link_mentions(self, html: str, page: Page, spec: PageSpec | None) -> str:
         """The first mention of a background topic or concept on the page links to its explanation."""
@@ -269,9 +289,20 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         if self.indexes is not None:
             self.indexes.write(Path(config.site_dir), index_folder)
             self.indexes = None
+        self._stop_worker()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.held_back = {}
         if self.indexes is not None:
             self.indexes.close()
             self.indexes = None
+        self._stop_worker(wait=False)
+
+    def _stop_worker(self, wait: bool = True) -> None:
+        """End the worker process, dropping what it has not started (a failed build does not
+        ``wait`` for the task it is running)."""
+        if self.renderer is not None:
+            self.renderer.converter.cancel()
+        if self.worker is not None:
+            self.worker.shutdown(wait=wait, cancel_futures=True)
+            self.worker = None

@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
-import markdown
-import nh3
 from markupsafe import Markup
 
 from . import urls
 from .facets import card_attributes
+from .markdown_html import MarkdownConverter
 from .platform import HeldBack, in_place
 from .views import Site, View
 
@@ -42,38 +41,6 @@ _MONTHS = [
     "november",
     "december",
 ]
-
-# Markdown bodies may use what Markdown produces; everything else (script, style, iframes,
-# event handlers, inline styles) is removed.
-_ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang"},
-    "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
-    "td": {"align", "colspan", "rowspan"},
-    "th": {"align", "colspan", "rowspan", "scope"},
-    "ol": {"start"},
-}
-
-
-def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
-    # Images only from the site itself: an image from another host is a request to a third
-    # party on every page view (and tells it who reads what).
-    if element == "img" and attribute == "src" and (urlsplit(value).scheme or value.startswith("//")):
-        return None
-    return value
-
-
-def sanitise_html(html: str) -> str:
-    """Strip raw HTML that a Markdown body must not bring onto the site."""
-    return str(
-        nh3.clean(
-            html,
-            attributes=_ALLOWED_ATTRIBUTES,
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer",
-            attribute_filter=_keep_attribute,
-        )
-    )
 
 
 def dutch_date(value: datetime.date | None) -> str:
@@ -140,9 +107,8 @@ class Renderer:
         self.site = site
         self.mentions = mentions
         self.site_url = site_url
-        self.markdown = markdown.Markdown(
-            extensions=markdown_extensions or [], extension_configs=markdown_configs or {}
-        )
+        #: Every Markdown text of the build, converted once (markdown_html.py).
+        self.converter = MarkdownConverter(markdown_extensions, markdown_configs)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
             autoescape=True,
@@ -156,10 +122,8 @@ class Renderer:
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}
-        #: Markdown converted once, by its text: (HTML before sanitising, toc tokens). A practice's
-        #: body is on its own page and in up to three dossiers; whichever comes first converts it.
-        self._converted: dict[str, tuple[str, list[TocToken]]] = {}
-        #: Markdown fields of YAML as sanitised HTML, by their text.
+        #: Markdown fields of YAML as sanitised HTML, by their text. A practice's body is on its
+        #: own page and in up to three dossiers; whichever comes first converts it.
         self._fields: dict[str, Markup] = {}
         #: Fragments that read the same on every page (only absolute links), by key: see :meth:`once`.
         self._fragments: dict[tuple[str, ...], Markup] = {}
@@ -175,7 +139,7 @@ class Renderer:
             return Markup("")
         found = self._fields.get(text)
         if found is None:
-            found = self._fields[text] = Markup(sanitise_html(self._convert(text)[0]))
+            found = self._fields[text] = Markup(self.converter.sanitised(self.converter.convert(text)[0]))
         return found
 
     def convert_page_markdown(self, text: str) -> tuple[str, list[TocToken]]:
@@ -184,16 +148,8 @@ class Renderer:
         One converter serves every page (see ``platform.GeneratedPage``); ``reset`` clears what
         the previous page defined and restores the glossary.
         """
-        html, toc_tokens = self._convert(text)
+        html, toc_tokens = self.converter.convert(text)
         return html, list(toc_tokens)
-
-    def _convert(self, text: str) -> tuple[str, list[TocToken]]:
-        found = self._converted.get(text)
-        if found is None:
-            self.markdown.reset()
-            html = self.markdown.convert(text)
-            found = self._converted[text] = (html, list(getattr(self.markdown, "toc_tokens", [])))
-        return found
 
     def standalone(self, template: str, **context: Any) -> str:
         """A whole document from one of the plugin's templates (a redirect page), outside MkDocs' pages."""

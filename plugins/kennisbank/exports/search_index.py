@@ -30,12 +30,11 @@ singular exactly as before. Only lunr's index format is not used, because it can
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,35 +233,29 @@ def export_texts(documents: list[Document]) -> dict[str, str]:
 
 
 class IndexBuilds:
-    """Builds every catalogue index, beside page rendering when the catalogue is large.
+    """Builds every catalogue index, in the build's worker process when there is one.
 
-    Splitting thousands of bodies into sentences and terms takes seconds of pure Python. Above
-    ``parallel_from`` documents it runs in a second process (the machine's other core) while
-    MkDocs renders pages; below that, starting a process costs more than it saves.
+    Splitting thousands of bodies into sentences and terms takes seconds of pure Python; with
+    a worker (worker.py) it runs on the machine's other core while MkDocs renders pages.
     """
 
-    def __init__(self, site: Site, parallel_from: int = 500):
+    def __init__(self, site: Site, worker: Executor | None = None):
         self.documents = {name: collect(site) for name, collect in INDEXES.items()}
-        self.executor: ProcessPoolExecutor | None = None
         self.futures: dict[str, Future[dict[str, str]]] = {}
-        if sum(len(documents) for documents in self.documents.values()) >= parallel_from:
-            self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self.futures = {name: self.executor.submit(export_texts, docs) for name, docs in self.documents.items()}
+        if worker is not None:
+            self.futures = {name: worker.submit(export_texts, docs) for name, docs in self.documents.items()}
 
     def write(self, site_dir: Path, folder_of: Callable[[str], str]) -> None:
         """Write every index into the built site, each into its own folder (waits for the worker)."""
-        try:
-            for name, documents in self.documents.items():
-                texts = self.futures[name].result() if name in self.futures else export_texts(documents)
-                folder = site_dir / folder_of(name)
-                folder.mkdir(parents=True, exist_ok=True)
-                for file_name, text in texts.items():
-                    (folder / file_name).write_text(text, encoding="utf-8")
-        finally:
-            self.close(wait=True)
+        for name, documents in self.documents.items():
+            texts = self.futures[name].result() if name in self.futures else export_texts(documents)
+            folder = site_dir / folder_of(name)
+            folder.mkdir(parents=True, exist_ok=True)
+            for file_name, text in texts.items():
+                (folder / file_name).write_text(text, encoding="utf-8")
 
-    def close(self, wait: bool = False) -> None:
-        """Stop the worker; ``wait`` for a clean exit (after a failed build: don't)."""
-        if self.executor is not None:
-            self.executor.shutdown(wait=wait, cancel_futures=True)
-            self.executor = None
+    def close(self) -> None:
+        """Drop what the worker has not started (after a failed build)."""
+        for future in self.futures.values():
+            future.cancel()
+        self.futures = {}
