@@ -84,3 +84,41 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
     document, errors = load(tmp_path, "- id: !!python/object/apply:os.system ['true']\n")
     assert document is None
     assert errors[0].line == 1
+
+
+def test_plain_files_are_read_from_events_with_the_same_data_and_lines() -> None:
+    """Content files take the fast reading (_read_plain); it gives what the full one gives."""
+    import yaml
+
+    from conftest import ROOT
+    from kennisbank.content import yaml_source
+
+    files = sorted((ROOT / "data").glob("*.yaml"))
+    assert len(files) > 10
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        plain = yaml_source._read_plain(yaml.CSafeLoader, text, path.name)
+        full, errors = yaml_source._parse(yaml.CSafeLoader, text, path.name)
+        assert plain is not None, f"{path.name} is plain YAML and should take the fast reading"
+        assert full is not None and not errors
+        assert plain.data == full.data and plain.lines == full.lines, path.name
+
+
+def test_what_is_not_plain_goes_to_the_full_reading(tmp_path: Path) -> None:
+    """Anchors and merge keys, a key twice, a second document: the full reading, with its errors."""
+    import yaml
+
+    from kennisbank.content import yaml_source
+
+    for text in (
+        "- &a {x: 1}\n- *a\n",
+        "- base: &b {x: 1}\n  <<: *b\n",
+        "- email: a\n  email: b\n",
+        "- a\n---\n- b\n",
+        "- !!str 1\n",
+        "- ? [a]\n  : b\n",
+        "- 1: x\n",
+    ):
+        assert yaml_source._read_plain(yaml.CSafeLoader, text, "t.yaml") is None, text
+    document, errors = load(tmp_path, "- email: a\n  email: b\n")
+    assert errors and "twee keer" in errors[0].message
