@@ -120,5 +120,5 @@ def test_what_is_not_plain_goes_to_the_full_reading(tmp_path: Path) -> None:
         "- 1: x\n",
     ):
         assert yaml_source._read_plain(yaml.CSafeLoader, text, "t.yaml") is None, text
-    document, errors = load(tmp_path, "- email: a\n  email: b\n")
+    _, errors = load(tmp_path, "- email: a\n  email: b\n")
     assert errors and "twee keer" in errors[0].message

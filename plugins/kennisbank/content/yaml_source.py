@@ -251,7 +251,7 @@ class _EventReader:
             raise _Unusual  # a second document: _parse gives the error
         return data
 
-    def value(self, event: yaml.Event, path: Path_) -> Any:
+    def value(self, event: Any, path: Path_) -> Any:
         if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
             raise _Unusual  # anchors, aliases and explicit tags
         self.lines.setdefault(path, event.start_mark.line + 1)
