@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_mkdocs_build
 from html_tools import card_ids, cards, elements, page
 
 
@@ -209,3 +210,30 @@ def test_each_page_type_loads_only_its_own_styles_and_scripts(built_site: Path) 
     card = assets(f"praktijken/{PRACTICES[0]['id']}/")
     assert {name for name in card if name.endswith(".js")} == {"platform.js", "cite.js"}
     assert "filters.js" in assets("praktijken/")
+
+
+@pytest.mark.build
+def test_a_build_with_the_worker_process_is_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above 500 items the bodies, indexes and feeds are made in a second process (worker.py).
+    Forced on for the real content, the site is the same file for file, byte for byte. (The
+    feeds and indexes always come from the worker then; a body only when the worker is ahead
+    of the page that needs it, which test_markdown_html checks with the worker forced.)"""
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      data_dir: data\n" in config
+    (project / "mkdocs-worker.yml").write_text(
+        config.replace("      data_dir: data\n", "      data_dir: data\n      worker_from: 0\n"), encoding="utf-8"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # one build moment for both builds
+    sites = {}
+    for name in ("mkdocs.yml", "mkdocs-worker.yml"):
+        sites[name] = tmp_path / f"site-{name}"
+        result = run_mkdocs_build(project, sites[name], "--config-file", str(project / name))
+        assert result.returncode == 0, result.stderr
+    plain, parallel = (
+        {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+        for site in sites.values()
+    )
+    assert len(plain) > 500 and set(plain) == set(parallel)
+    different = sorted(str(path) for path in plain if plain[path] != parallel[path])
+    assert not different, different

@@ -9,7 +9,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from kennisbank.markdown_html import CHUNK, MarkdownConverter, convert_texts
 
-EXTENSIONS = ["abbr", "toc", "attr_list", "md_in_html", "tables", "admonition"]
+#: As in mkdocs.yml.
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
 CONFIGS = {"abbr": {"glossary": {"IPW": "Instituut voor Publieke Waarden"}}, "toc": {"permalink": False}}
 TEXTS = [
     f"## Kop {n}\n\nHet IPW en *regio {n}*.\n\n<script>alert({n})</script>\n\n| a | b |\n| - | - |\n| {n} | x |\n"

@@ -25,8 +25,8 @@ from .build_clock import build_time
 from .catalogue import Catalogue, build_catalogue
 from .content import Content, ContentErrors, load_content
 from .content.registry import CONTENT_TYPES
-from .exports.atom import write_atom_feeds
-from .exports.feed import FeedFieldsError, check_feed_fields, write_feeds
+from .exports.feed import FeedFieldsError, check_feed_fields
+from .exports.feed_files import FeedFiles
 from .exports.redirects import write_redirects
 from .exports.search_index import IndexBuilds
 from .history import CardDates, HistoryUnavailable, read_dates
@@ -43,7 +43,7 @@ from .platform import (
 from .render import Renderer
 from .urls import ASSETS, index_folder, relative_url, source_uri
 from .views import Site
-from .worker import start_worker
+from .worker import PARALLEL_FROM, start_worker
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -63,6 +63,9 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Conf
     data_dir = c.Type(str, default="data")
     #: Build the catalogue text indexes (off only to measure what they cost: make bench).
     text_index = c.Type(bool, default=True)
+    #: From how many content items the build converts bodies, indexes and feeds in a second
+    #: process (worker.py); 0 always (the tests compare that build with one without).
+    worker_from = c.Type(int, default=PARALLEL_FROM)
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped-call]  # idem
@@ -73,6 +76,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self.renderer: Renderer | None = None
         self.specs: dict[str, PageSpec] = {}
         self.indexes: IndexBuilds | None = None
+        self.feeds: FeedFiles | None = None
         #: The build's second process when the catalogue is large (worker.py), else None.
         self.worker: ProcessPoolExecutor | None = None
         self.linker: MentionLinker | None = None
@@ -159,7 +163,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         # Last, so that nothing above can fail with a worker running: the bodies, in the order
         # of the pages that need them, are converted beside MkDocs' own work from here on.
         self._stop_worker()
-        self.worker = start_worker(sum(len(self.catalogue.of(t.name)) for t in CONTENT_TYPES))
+        items = sum(len(self.catalogue.of(t.name)) for t in CONTENT_TYPES)
+        self.worker = start_worker(items, self.config.worker_from)
         if self.worker is not None:
             self.renderer.converter.prefetch((spec.markdown for spec in specs), self.worker)
         return config
@@ -230,6 +235,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         patch_site_search_stemming(files, config)
         if self.config.text_index:
             self.indexes = IndexBuilds(self.renderer.site, self.worker)
+        # Made from the catalogue alone: with a worker, written while MkDocs renders the pages.
+        site_url = config.site_url or ""  # on_config stops without one
+        self.feeds = FeedFiles(self.renderer.site, Path(config.site_dir), site_url, build_time(), self.worker)
         return files
 
     def _edit_uri(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
@@ -282,8 +290,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         assert self.catalogue is not None
         assert self.renderer is not None
         site, site_dir, absolute = self.renderer.site, Path(config.site_dir), self.renderer.absolute
-        write_feeds(site, site_dir, absolute)
-        write_atom_feeds(site, site_dir, absolute)
+        if self.feeds is not None:
+            self.feeds.finish()
+            self.feeds = None
         favicon = str(config.theme.get("favicon") or "assets/images/favicon.png")
         write_redirects(site, site_dir, self.renderer.standalone, absolute, favicon)
         if self.indexes is not None:
@@ -293,6 +302,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
 
     def on_build_error(self, *, error: Exception) -> None:
         self.held_back = {}
+        if self.feeds is not None:
+            self.feeds.cancel()
+            self.feeds = None
         if self.indexes is not None:
             self.indexes.close()
             self.indexes = None

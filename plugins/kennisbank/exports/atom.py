@@ -170,8 +170,11 @@ def feeds_of(site: Site) -> list[AtomFeed]:
     return feeds
 
 
-def write_atom_feeds(site: Site, site_dir: Path, absolute: Callable[[str], str]) -> None:
-    entries = Entries(absolute, build_time())
+def write_atom_feeds(
+    site: Site, site_dir: Path, absolute: Callable[[str], str], moment: datetime.datetime | None = None
+) -> None:
+    """Write every Atom feed into the built site (``moment``: the build's, for cards without a date)."""
+    entries = Entries(absolute, moment or build_time())
     for feed in feeds_of(site):
         target = site_dir / feed.url
         target.parent.mkdir(parents=True, exist_ok=True)

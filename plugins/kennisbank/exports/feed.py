@@ -217,10 +217,12 @@ def _contact_point(practice: View, programme: Programme) -> ContactPoint:
     return ContactPoint(kind="programmateam", name=programme.name, email=programme.email)
 
 
-def write_feeds(site: Site, site_dir: Path, absolute: Callable[[str], str]) -> None:
-    """Write the feeds and their schema into the built site; ``absolute`` makes a full address."""
-
-    moment = build_time()
+def write_feeds(
+    site: Site, site_dir: Path, absolute: Callable[[str], str], moment: datetime.datetime | None = None
+) -> None:
+    """Write the feeds and their schema into the built site; ``absolute`` makes a full address,
+    ``moment`` is the build's (the feeds' ``generated``)."""
+    moment = moment or build_time()
     items = {practice.id: _item(practice, absolute, site.programme) for practice in site.all("practices")}
     withdrawn = [(practice, _withdrawn(practice, absolute)) for practice in site.withdrawn("practices")]
     licence = site.programme.license
