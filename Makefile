@@ -6,6 +6,7 @@
 #   make opmaak-code  let ruff format the Python code
 #   make snapshot  record the built site's pages and cards (tests/snapshots/site.json) after a content change
 #   make build   build site/ (swapped into place only when the build succeeded)
+#   make preview build, then serve site/ through Debian's nginx with deploy/nginx/ on 127.0.0.1:8080
 #   make check   validate data/ without building
 #   make nieuw   add a practice to data/practices.yaml (asks title, core element, regions)
 #   make schema  write the JSON Schemas of the data files (schemas/) from the models
@@ -23,10 +24,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # make bench BENCH_SIZES="1000" for a quick run
 BENCH_SIZES ?= 1000 5000 10000
+# The Nu HTML Checker for the markup tests (version pinned in scripts/ensure_vnu.py), and where it goes.
+export VNU_JAR := $(abspath $(VENV))/vnu/vnu.jar
+# make preview serves on this port
+PREVIEW_PORT ?= 8080
+export PREVIEW_PORT
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: pdf serve build test test-fast lint opmaak-code snapshot check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
+.PHONY: pdf serve build preview nginx vnu test test-fast lint opmaak-code snapshot check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
 
 venv: $(STAMP)
 
@@ -44,9 +50,19 @@ check: $(STAMP)
 	$(BIN)/python scripts/check_content.py
 
 chromium:
-	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-debian.sh chromium /usr/bin/chromium "De browsertests hebben Debian's chromium nodig."
 
-test: $(STAMP) chromium lint
+nginx:
+	@bash scripts/ensure-debian.sh nginx /usr/sbin/nginx "De servertests en make preview draaien de site achter Debian's nginx."
+
+vnu: $(STAMP)
+	@bash scripts/ensure-debian.sh default-jre-headless /usr/bin/java "De HTML-controle (Nu HTML Checker) draait op Java."
+	@$(BIN)/python scripts/ensure_vnu.py $(VNU_JAR)
+
+preview: build nginx
+	$(BIN)/python scripts/preview.py site
+
+test: $(STAMP) chromium nginx vnu lint
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)

@@ -7,6 +7,7 @@ browser fails the run with instructions; it is never a skip.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,19 @@ class PageWatch:
     def foreign_requests(self) -> list[str]:
         """Requests to anything but the local test server (data: URLs are inline)."""
         return [url for url in self.requests if not url.startswith("data:") and urlsplit(url).hostname != "127.0.0.1"]
+
+
+def wait_until(page: Any, expression: str, arg: Any = None, timeout: float = 15.0) -> None:
+    """Wait until ``expression`` (JavaScript, on a page or frame) is true.
+
+    Playwright's ``wait_for_function`` polls its predicate with ``eval``, which the site's
+    Content-Security-Policy forbids (as it should: the tests run behind the production headers).
+    ``evaluate`` runs through the DevTools protocol, outside the page's policy."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"na {timeout:.0f} s nog steeds niet waar: {expression}")
+        page.wait_for_timeout(50)
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:

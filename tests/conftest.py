@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # the tests use the project's own tools (preview, chromium)
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "overrides")
 
 
@@ -60,10 +61,18 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
-    """The real site served over HTTP on 127.0.0.1, as a browser and linkchecker see it."""
-    from browser import serve
+    """The real site behind Debian's nginx with the shipped configuration (deploy/nginx/), on a
+    free 127.0.0.1 port: every browser test and the link check run under the production
+    headers and Content-Security-Policy. Fails (never skips) when nginx is not installed."""
+    from preview import MISSING_NGINX, NGINX, start
 
-    yield from serve(built_site)
+    if not NGINX.exists():
+        pytest.fail(MISSING_NGINX, pytrace=False)
+    server = start(built_site)
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -196,8 +196,9 @@ def test_the_site_is_the_recorded_site_page_for_page(built_site: Path) -> None:
 
 def test_each_page_type_loads_only_its_own_styles_and_scripts(built_site: Path) -> None:
     """embed.css (with its resets for a foreign page) only in embeds; the listing scripts only
-    on listings and pages with an embed form; a card page loads only the head script and the
-    one that dates its citation."""
+    on listings and pages with an embed form; a card page loads only the head script, Material's
+    two scripts that the policy of deploy/nginx/ does not allow inline, and the one that dates
+    its citation."""
 
     def assets(url: str) -> set[str]:
         html = page(built_site, url).read_text(encoding="utf-8")
@@ -208,7 +209,12 @@ def test_each_page_type_loads_only_its_own_styles_and_scripts(built_site: Path) 
     embed = assets(f"embed/regio/{REGIONS[0]['id']}/")
     assert "embed.css" in embed and "kennisbank.css" not in embed
     card = assets(f"praktijken/{PRACTICES[0]['id']}/")
-    assert {name for name in card if name.endswith(".js")} == {"platform.js", "cite.js"}
+    assert {name for name in card if name.endswith(".js")} == {
+        "platform.js",
+        "material-base.js",
+        "material-content.js",
+        "cite.js",
+    }
     assert "filters.js" in assets("praktijken/")
 
 
@@ -237,3 +243,14 @@ def test_a_build_with_the_worker_process_is_the_same_site(tmp_path: Path, monkey
     assert len(plain) > 500 and set(plain) == set(parallel)
     different = sorted(str(path) for path in plain if plain[path] != parallel[path])
     assert not different, different
+
+
+def test_every_page_has_exactly_one_main_heading(built_site: Path) -> None:
+    """One <h1> per page: Material adds the title as one when the content has none, and a page
+    that search leaves out is held back whole (platform.HeldBack) without changing that."""
+    wrong = {}
+    for path in sorted(built_site.rglob("*.html")):
+        count = len(re.findall(r"<h1[\s>]", path.read_text(encoding="utf-8")))
+        if count != 1:
+            wrong[str(path.relative_to(built_site))] = count
+    assert not wrong, wrong

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
+from browser import wait_until
 from conftest import ROOT
 from html_tools import page
 
@@ -138,14 +139,14 @@ def test_printing_a_selection_gives_exactly_the_filtered_list(choose: dict, site
                 page_.fill("#kb-q", value)
             else:
                 page_.locator(f"#kb-{param}-{value}").check()
-    page_.wait_for_function("document.querySelector('[data-result-count]').textContent.indexOf('van') !== -1")
+    wait_until(page_, "document.querySelector('[data-result-count]').textContent.indexOf('van') !== -1")
     listed = sorted(visible(page_))
     assert listed and len(listed) < len(PRACTICES)
     link = page_.locator("a[data-kb-print-selection]")
     assert parse_qs(urlsplit(link.get_attribute("href")).query) == choose
     link.click()
     page_.wait_for_url("**/praktijken/dossier/**")
-    page_.wait_for_function("document.querySelector('[data-result-count]').textContent.indexOf('van') !== -1")
+    wait_until(page_, "document.querySelector('[data-result-count]').textContent.indexOf('van') !== -1")
     assert sorted(visible(page_)) == listed
     assert watch.console_errors == [] and watch.page_errors == []
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from browser import axe_violations, serve
+from browser import axe_violations, serve, wait_until
 from conftest import ROOT
 
 PRACTICES = yaml.safe_load((ROOT / "data" / "practices.yaml").read_text(encoding="utf-8"))
@@ -65,8 +65,9 @@ def test_region_embeds_on_another_site_sized_to_fit(site_url: str, browser_page,
     frame = page.frame_locator("iframe[data-kennisbank-embed]")
     embed = next(f for f in page.frames if "/embed/regio/" in f.url)
     assert visible(embed) == region_cards(BUSIEST)
-    page.wait_for_function(
-        "() => { const f = document.querySelector('iframe[data-kennisbank-embed]'); return f.style.height !== ''; }"
+    wait_until(
+        page,
+        "() => { const f = document.querySelector('iframe[data-kennisbank-embed]'); return f.style.height !== ''; }",
     )
     frame_height = page.evaluate(
         "document.querySelector('iframe[data-kennisbank-embed]').getBoundingClientRect().height"
@@ -111,15 +112,13 @@ def test_core_element_choice_updates_snippet_and_preview(site_url: str, browser_
     code = snippet_for(page, site_url, BUSIEST, core)
     assert f"/embed/regio/{BUSIEST}/?kernelement={core}" in code
     page.locator("[data-kb-snippet-preview]").scroll_into_view_if_needed()  # the preview loads lazily
-    page.wait_for_function(
-        "sel => document.querySelector(sel).src.includes('kernelement=')", arg="[data-kb-snippet-preview]"
-    )
+    wait_until(page, "sel => document.querySelector(sel).src.includes('kernelement=')", arg="[data-kb-snippet-preview]")
     deadline = time.monotonic() + 30
     while not [f for f in page.frames if "kernelement=" in f.url] and time.monotonic() < deadline:
         page.wait_for_timeout(100)
     preview = next(f for f in page.frames if "kernelement=" in f.url)
     preview.wait_for_load_state()
-    preview.wait_for_function("!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
+    wait_until(preview, "!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
     assert visible(preview) == region_cards(BUSIEST, core)
 
 

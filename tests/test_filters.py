@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import axe_violations
+from browser import axe_violations, wait_until
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def count_text(page) -> str:
 
 
 def wait_for_search(page) -> None:
-    page.wait_for_function("!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
+    wait_until(page, "!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
 
 
 def expected(core: set[str] | None = None, regions: set[str] | None = None) -> list[str]:
@@ -171,7 +171,7 @@ def test_url_state_round_trip(site_url: str, browser_page) -> None:
     page.locator("#kb-regio-rotterdam-rijnmond").check()
     page.fill("#kb-q", "ervaringsdeskundigheid")
     wait_for_search(page)
-    page.wait_for_function("location.search.includes('q=')")  # the address follows the typing a moment later
+    wait_until(page, "location.search.includes('q=')")  # the address follows the typing a moment later
     shared_url, cards_before = page.url, visible_cards(page)
     state = parse_qs(urlsplit(shared_url).query)
     assert sorted(state.pop("regio")) == ["groningen", "rotterdam-rijnmond"]
@@ -316,7 +316,7 @@ def test_catalogue_query_does_not_open_the_site_search(site_url: str, browser_pa
     page, _ = browser_page
     page.goto(f"{site_url}praktijken/?q=gezinsadvocaat&regio=hart-van-brabant", wait_until="load")
     wait_for_search(page)
-    page.wait_for_function("location.search.includes('q=')")
+    wait_until(page, "location.search.includes('q=')")
     assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked") is False
     found = visible_cards(page)
     assert found[0] == "gezinsadvocaat-hart-van-brabant"

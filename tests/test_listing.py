@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import axe_violations
+from browser import axe_violations, wait_until
 from conftest import ROOT
 from html_tools import elements
 from html_tools import page as built_page
@@ -36,7 +36,7 @@ def visible_cards(page) -> list[str]:
 
 
 def wait_for_search(page) -> None:
-    page.wait_for_function("!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
+    wait_until(page, "!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
 
 
 def on_screen(page, selector: str) -> bool:
@@ -188,7 +188,7 @@ def test_sorting_is_part_of_the_url_state(site_url: str, browser_page) -> None:
     wait_for_search(page)
     assert page.locator("#kb-sorteer").input_value() == "relevantie"
     page.fill("#kb-q", "")
-    page.wait_for_function("document.querySelector('#kb-sorteer').value === 'titel'")
+    wait_until(page, "document.querySelector('#kb-sorteer').value === 'titel'")
     assert page.locator("#kb-sorteer option[value=relevantie]").is_disabled()
 
 

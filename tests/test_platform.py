@@ -126,6 +126,11 @@ def test_a_page_held_back_whole_comes_back_with_its_parts() -> None:
     marker = held.hold_whole(f"<article><ul>{inner}</ul></article>")
     assert "kaart" not in marker and "article" not in marker
     assert held.restore(f"<main>{marker}</main>") == "<main><article><ul><li>kaart</li></ul></article></main>"
+    # Material adds an <h1> title when page.content has none: the marker keeps that decision.
+    content = (MATERIAL_DIR / "templates" / "partials" / "content.html").read_text(encoding="utf-8")
+    assert '{% if "\\u003ch1" not in page.content %}' in content, REVIEW
+    assert "<h1" in platform.HeldBack().hold_whole("<h1>Dossier</h1><p>x</p>")
+    assert "<h1" not in platform.HeldBack().hold_whole("<p>x</p>")
     assert platform.excluded_from_site_search({"search": {"exclude": True}})
     assert not platform.excluded_from_site_search({"search": None}) and not platform.excluded_from_site_search({})
 
@@ -137,6 +142,51 @@ def test_materials_search_scans_the_content_of_every_page() -> None:
 
     source = inspect.getsource(search.SearchPlugin.on_page_context)
     assert "re.sub" in source and "page.content" in source, REVIEW
+
+
+def _code(script: Path) -> str:
+    """A script file's code without its leading comment."""
+    return script.read_text(encoding="utf-8").split("*/\n", 1)[1].strip()
+
+
+def test_materials_inline_scripts_are_the_plugins_script_files() -> None:
+    """Material's two partials with inline scripts are overridden by the plugin's, which load
+    the same code from files (no 'unsafe-inline' in the CSP). The code must stay Material's."""
+    theirs = MATERIAL_DIR / "templates" / "partials" / "javascripts"
+    ours = Path(platform.__file__).parent / "templates" / "partials" / "javascripts"
+    assets = Path(platform.__file__).parent / "assets"
+    base = re.findall(r"<script>(.*?)</script>", (theirs / "base.html").read_text(encoding="utf-8"))
+    assert len(base) == 1, REVIEW
+    scope = '"{{ config.extra.scope | d(base_url) }}"'
+    assert scope in base[0], REVIEW
+    assert _code(assets / "material-base.js") == base[0].replace(scope, "document.currentScript.dataset.mdScope"), (
+        REVIEW
+    )
+    assert 'data-md-scope="{{ config.extra.scope | d(base_url) }}"' in (ours / "base.html").read_text(encoding="utf-8")
+    content = re.findall(r"<script>(.*?)</script>", (theirs / "content.html").read_text(encoding="utf-8"))
+    assert [_code(assets / "material-tabs.js"), _code(assets / "material-content.js")] == content, REVIEW
+    assert '"content.tabs.link" in features' in (theirs / "content.html").read_text(encoding="utf-8"), REVIEW
+    # No other partial of Material's writes an inline script on this site: the ones left are
+    # for features it does not use (announcement bar, version warning, cookie consent, palette
+    # toggle, analytics). The built site is checked too (test_csp.py).
+    for partial in sorted(theirs.glob("*.html")):
+        if partial.name not in ("base.html", "content.html"):
+            assert partial.name in ("announce.html", "outdated.html", "consent.html", "palette.html"), (partial, REVIEW)
+
+
+def test_the_table_of_contents_is_materials_but_for_the_label_of_pages_outside_the_menu() -> None:
+    """templates/partials/toc.html is Material's, with the title as a plain span where the
+    __toc checkbox it would toggle does not exist (pages outside the menu)."""
+    theirs = (MATERIAL_DIR / "templates" / "partials" / "toc.html").read_text(encoding="utf-8")
+    ours = (Path(platform.__file__).parent / "templates" / "partials" / "toc.html").read_text(encoding="utf-8")
+    ours = ours.split("-#}\n", 1)[1]
+    change = re.search(
+        r"    \{%- if page in nav\.pages %\}\n(.*?)    \{%- else %\}\n.*?\{%- endif %\}\n", ours, re.DOTALL
+    )
+    assert change is not None
+    assert theirs.split("-#}\n", 1)[1] == ours.replace(change.group(0), change.group(1)), REVIEW
+    nav_item = (MATERIAL_DIR / "templates" / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    assert "{% elif nav_item == page %}" in nav_item and 'id="__toc"' in nav_item, REVIEW
 
 
 def test_only_the_seam_touches_platform_internals() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from browser import wait_until
+
 pytestmark = pytest.mark.browser
 
 
@@ -17,11 +19,12 @@ def search(page, site_url: str, query: str) -> list[str]:
     page.keyboard.type(query)
     # Material's status line says "initialising" first, then "N overeenkomende documenten"
     # (or "Geen overeenkomende documenten") once the worker has answered this query.
-    page.wait_for_function(
+    wait_until(
+        page,
         "q => /overeenkomend/.test(document.querySelector('.md-search-result__meta').textContent) && "
         "document.querySelector('input.md-search__input').value === q",
         arg=query,
-        timeout=30_000,
+        timeout=30,
     )
     page.wait_for_timeout(300)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")

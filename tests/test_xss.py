@@ -24,6 +24,7 @@ PAYLOADS = [
     '"><img src=x onerror=alert(2)>',
     "<svg onload=alert(3)>",
     "</textarea><script>alert(4)</script>",
+    "</title><script>alert(9)</script>",  # a title through Jinja's striptags comes out unescaped
     "'-alert(5)-'",
     '<a href="javascript:alert(6)">klik</a>',
     "<iframe srcdoc='<script>parent.alert(7)</script>'></iframe>",

@@ -13,6 +13,9 @@ workaround says why it exists:
   (:func:`excluded_from_site_search`), and its HTML is held back whole, because Material still
   runs a regular expression over the content of every page, indexed or not.
 - :func:`patch_site_search_stemming`: Material's search never stems a query word.
+- ``templates/partials/javascripts/{base,content}.html`` with ``assets/material-*.js``: Material's
+  inline scripts as files, for a Content-Security-Policy without ``'unsafe-inline'``;
+  ``templates/partials/toc.html``: no ``<label for="__toc">`` where Material writes no ``__toc``.
 - ``assets/platform.js`` (loaded in ``<head>`` before Material's bundle): holds back Material's
   site-search index until someone opens the search, and sets a listing's ``?q=`` aside so that
   Material does not read it as its own search deep link.
@@ -141,6 +144,7 @@ class HeldBack:
         self.parts: dict[str, str] = {}
         #: The whole content of a page that site search leaves out (see :meth:`hold_whole`).
         self.whole: str | None = None
+        self.marker = _WHOLE_MARKER
 
     def __call__(self, caller: Callable[[], str]) -> Markup:
         """Jinja: ``{% call outside_search() %}...{% endcall %}``; leaves a marker in its place."""
@@ -153,14 +157,19 @@ class HeldBack:
         """The content of a page that site search leaves out, held back whole until the page is
         written. Material's search plugin skips such a page, but then still removes its
         ``data-search-*`` attributes with a regular expression over all of its HTML: for the
-        dossiers, megabytes per page (half a second at 5,000 cards)."""
+        dossiers, megabytes per page (half a second at 5,000 cards).
+
+        Material adds the page title as an ``<h1>`` when page.content has none
+        (partials/content.html); the marker says ``<h1`` when the page has one, so that
+        Material decides as it would on the whole content."""
         self.whole = html
-        return _WHOLE_MARKER
+        self.marker = _WHOLE_MARKER_H1 if "<h1" in html else _WHOLE_MARKER
+        return self.marker
 
     def restore(self, html: str) -> str:
         """The written page with every held-back part back in its place."""
         if self.whole is not None:
-            html = html.replace(_WHOLE_MARKER, self.whole, 1)
+            html = html.replace(self.marker, self.whole, 1)
         # Outer parts first: a nested part's marker is inside its outer part's text.
         for marker, part in self.parts.items():
             html = html.replace(marker, part, 1)
@@ -168,6 +177,7 @@ class HeldBack:
 
 
 _WHOLE_MARKER = "<!--kennisbank-held-back-page-->"
+_WHOLE_MARKER_H1 = "<!--kennisbank-held-back-page <h1 -->"
 
 
 def excluded_from_site_search(meta: Mapping[str, Any]) -> bool:
