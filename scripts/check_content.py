@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kennisbank.catalogue import build_catalogue
 from kennisbank.content import ContentErrors, load_content
+from kennisbank.content.errors import github_annotations, on_github_actions
 from kennisbank.content.registry import CONTENT_TYPES
 
 
@@ -19,6 +20,8 @@ def main() -> int:
         catalogue = build_catalogue(load_content(data_dir, display_prefix=str(data_dir).rstrip("/")))
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
+        if on_github_actions():
+            print(github_annotations(errors.errors), flush=True)  # on the changed lines of the pull request
         return 1
     # Every type with items, in registry order, in its own Dutch words ("38 praktijken").
     counts = [

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from internal_links import run_linkchecker, serve  # noqa: E402
+from kennisbank.content.errors import annotation, on_github_actions  # noqa: E402
 
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`)\]]+")
 REDIRECT = re.compile(r"Redirected to `([^']+)' status: (\d+)")
@@ -207,6 +208,20 @@ def report(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def warnings(outcomes: list[Outcome]) -> list[str]:
+    """Broken and moved links as GitHub workflow warnings, each on the line where it is written."""
+    found = []
+    for outcome in outcomes:
+        if outcome.broken:
+            problem = f"{outcome.url} werkt niet ({outcome.result}); zoek een nieuw adres of haal de link weg"
+        elif outcome.permanent_target:
+            problem = f"{outcome.url} is permanent verhuisd naar {outcome.permanent_target}; vervang het adres"
+        else:
+            continue
+        found += [annotation("warning", s.file, s.line, "externe link", problem) for s in outcome.sources]
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data")
@@ -216,6 +231,8 @@ def main() -> int:
     arguments = parser.parse_args()
     outcomes = check(collect_urls(arguments.data, arguments.content), arguments.timeout)
     arguments.report.write_text(report(outcomes), encoding="utf-8")
+    if on_github_actions():
+        print("\n".join(warnings(outcomes)), flush=True)  # on the lines of the URLs in a pull request
     broken = sum(outcome.broken for outcome in outcomes)
     print(f"Rapport geschreven naar {arguments.report}: {broken} van {len(outcomes)} externe links werken niet.")
     return 1 if broken else 0

@@ -202,3 +202,64 @@ def test_yaml_text_is_escaped_and_markdown_html_sanitised(project: Path, tmp_pat
         assert "<script>alert" not in html, listing
     search = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>alert" not in search
+
+
+@pytest.mark.parametrize(
+    "code, problem",
+    [
+        ("<script>alert('hallo')</script>", "een script in de pagina zelf"),
+        ('<button onclick="alert(1)">Klik</button>', "een event-handler in de HTML"),
+    ],
+)
+def test_a_hand_written_page_with_inline_code_stops_a_strict_build(
+    project: Path, tmp_path: Path, code: str, problem: str
+) -> None:
+    """The production CSP blocks inline code: the build names the page instead of a silent
+    breakage behind nginx. An external script or a JSON data block is fine."""
+    page_file = project / "content" / "over.md"
+    page_file.write_text(page_file.read_text(encoding="utf-8") + f"\n{code}\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "over.md" in result.stderr and problem in result.stderr and "Content-Security-Policy" in result.stderr
+    assert "Traceback" not in result.stderr
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8").replace(code, '<script type="application/json">{"a": 1}</script>'),
+        encoding="utf-8",
+    )
+    assert run_mkdocs_build(project, tmp_path / "site2").returncode == 0
+
+
+def test_on_github_actions_errors_are_annotations_on_their_lines(project: Path, tmp_path: Path) -> None:
+    """In a GitHub Actions job (GITHUB_ACTIONS=true) make check and the build print every content
+    error as a workflow command, so that the pull request shows it on the changed line."""
+    line = replace_once(
+        project / PRACTICES,
+        "core_element: passende-hulp\n  regions: [hart-van-brabant]",
+        "core_element: passende-hlp\n  regions: [hart-van-brabant]",
+    )
+    expected = f"::error file=data/practices.yaml,line={line},title=core_element::onbekend kernelement 'passende-hlp'"
+    check = [sys.executable, str(ROOT / "scripts" / "check_content.py"), "data"]
+    on_github = {**os.environ, "GITHUB_ACTIONS": "true"}
+    result = subprocess.run(check, cwd=project, capture_output=True, text=True, timeout=60, env=on_github)
+    assert result.returncode == 1
+    assert any(row.startswith(expected) for row in result.stdout.splitlines()), result.stdout
+    elsewhere = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    result = subprocess.run(check, cwd=project, capture_output=True, text=True, timeout=60, env=elsewhere)
+    assert "::error" not in result.stdout + result.stderr
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**on_github, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert build.returncode != 0
+    assert any(row.startswith(expected) for row in build.stdout.splitlines()), build.stdout
+
+
+def test_annotations_escape_what_github_would_read_as_syntax() -> None:
+    from kennisbank.content.errors import annotation
+
+    text = annotation("error", "data/a,b.yaml", 3, "links[0].url", "50% kapot\nregel twee")
+    assert text == "::error file=data/a%2Cb.yaml,line=3,title=links[0].url::50%25 kapot%0Aregel twee"

@@ -83,3 +83,19 @@ def test_report_names_broken_and_moved_links_with_file_and_line(remote: str, tmp
     assert f"| {remote}/verhuisd | {remote}/nieuw | proef (data/practices.yaml:12) |" in text
     assert f"{remote}/tijdelijk" in text.split("## Tijdelijk doorgestuurd")[1]
     assert f"\n| {remote}/ok |" not in text  # a working link is not reported
+
+
+def test_broken_and_moved_links_become_warnings_on_their_lines() -> None:
+    """On GitHub Actions the link report's findings are also warnings on the lines of the URLs."""
+    source = linkcheck_extern.Source("data/practices.yaml", 42, "gezinsadvocaat-hart-van-brabant")
+    outcomes = [
+        linkcheck_extern.Outcome("https://kapot.example/", [source], broken=True, result="404 Not Found"),
+        linkcheck_extern.Outcome("https://oud.example/", [source], redirects=[("https://nieuw.example/", 301)]),
+        linkcheck_extern.Outcome("https://goed.example/", [source]),
+    ]
+    assert linkcheck_extern.warnings(outcomes) == [
+        "::warning file=data/practices.yaml,line=42,title=externe link::https://kapot.example/ werkt niet "
+        "(404 Not Found); zoek een nieuw adres of haal de link weg",
+        "::warning file=data/practices.yaml,line=42,title=externe link::https://oud.example/ is permanent "
+        "verhuisd naar https://nieuw.example/; vervang het adres",
+    ]

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from .build_clock import build_time
 from .catalogue import Catalogue, build_catalogue
 from .content import Content, ContentErrors, load_content
+from .content.errors import ContentError, github_annotations, on_github_actions
 from .content.registry import CONTENT_TYPES
 from .exports.feed import FeedFieldsError, check_feed_fields
 from .exports.feed_files import FeedFiles
@@ -31,6 +32,7 @@ from .exports.redirects import write_redirects
 from .exports.search_index import IndexBuilds
 from .history import CardDates, HistoryUnavailable, read_dates
 from .mentions import MentionLinker
+from .page_policy import policy_problem
 from .pages import PAGE_MARKERS, PageSpec, find_mentions, page_specs
 from .platform import (
     GeneratedPage,
@@ -86,6 +88,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         # across rebuilds because it implements on_startup.
         self.serving = False
         self.last_good: Content | None = None
+        #: While serving: the errors of the content on disk, shown on every page until fixed.
+        self.serve_errors: list[ContentError] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -102,13 +106,17 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         try:
             content = load_content(data_dir, display_prefix=self.config.data_dir.rstrip("/"))
             self.last_good = content
+            self.serve_errors = []
         except ContentErrors as errors:
+            if on_github_actions():
+                print(github_annotations(errors.errors), flush=True)  # on the changed lines of the pull request
             if not self.serving or self.last_good is None:
                 raise PluginError(errors.report()) from None
             # While editing: say what is wrong, loudly, and keep serving the last good content
             # instead of a stuck browser. `make build` and CI still stop on the error.
             log.error("%s\nDe site toont de laatste goede versie tot dit is opgelost.", errors.report())
             content = self.last_good
+            self.serve_errors = errors.errors  # and in the browser, on every page (on_post_page)
         self.catalogue = build_catalogue(content, self._card_dates(content, data_dir, config))
         site = Site(self.catalogue)
         # For the theme's own templates (the footer on every page): the programme's address.
@@ -281,10 +289,30 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         held_back = self.held_back.pop(page.file.src_uri, None)
-        if held_back is None:
-            return output
-        page.content = held_back.restore(page.content or "")  # whole again for plugins that read it later
-        return held_back.restore(output)
+        if held_back is not None:
+            page.content = held_back.restore(page.content or "")  # whole again for plugins that read it later
+            output = held_back.restore(output)
+        if self.serving and self.serve_errors and self.renderer is not None:
+            output = self._with_serve_errors(output, page)
+        # Generated pages come from the plugin's templates (tested); hand-written ones are checked whole.
+        problem = policy_problem(output, handlers=page.file.src_uri not in self.specs)
+        if problem is not None:
+            log.warning(
+                "kennisbank: %s heeft %s. De Content-Security-Policy van de site (deploy/nginx/) blokkeert dat "
+                "in productie; zet de code in een bestand onder assets/ en laad het met <script src=...>.",
+                page.file.src_uri,
+                problem,
+            )
+        return output
+
+    def _with_serve_errors(self, output: str, page: Page) -> str:
+        """The page with the content errors at its end (only while serving; see serve_errors.html)."""
+        assert self.renderer is not None
+        message = self.renderer.standalone(
+            "kennisbank/serve_errors.html", errors=self.serve_errors, to_root=relative_url("", page.url)
+        )
+        end = output.rfind("</body>")
+        return output[:end] + message + output[end:] if end != -1 else output + message
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None

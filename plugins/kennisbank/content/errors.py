@@ -6,6 +6,8 @@ instead of raising at the first one, so an editor sees all mistakes of a change 
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -37,3 +39,30 @@ class ContentErrors(Exception):
         lines = [f"De inhoud bevat {count} {noun}; de site is niet gebouwd:"]
         lines += [f"  {error}" for error in self.errors]
         return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(level: str, file: str, line: int, title: str, message: str) -> str:
+    """One GitHub Actions workflow command (``::error file=…,line=…,title=…::…``): GitHub shows it
+    on that line of the file in the pull request, not only in the job's log."""
+    properties = f"file={_escape_property(file)},line={line}"
+    if title:
+        properties += f",title={_escape_property(title)}"
+    return f"::{level} {properties}::{_escape_data(message)}"
+
+
+def github_annotations(errors: Iterable[ContentError]) -> str:
+    """The errors as workflow commands, one per line."""
+    return "\n".join(annotation("error", e.file, e.line, e.field or "inhoud", e.message) for e in errors)
+
+
+def on_github_actions() -> bool:
+    """Whether this runs as a GitHub Actions job (GitHub sets ``GITHUB_ACTIONS=true``)."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
