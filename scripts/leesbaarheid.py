@@ -26,8 +26,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kennisbank.readability import LONG
+
 ROOT = Path(__file__).resolve().parents[1]
-LONG = 25
 RARE = 2.5  # Zipf scale: 3 is about once per million words; 2.5 is rarer than most readers know
 #: The card types and the fields whose text a reader reads.
 CARD_FIELDS = {

@@ -17,6 +17,7 @@ import csv
 import datetime
 import html
 import io
+import json
 import re
 import sys
 import tempfile
@@ -208,6 +209,20 @@ def report(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def json_report(outcomes: list[Outcome]) -> str:
+    """The broken links with where they are written, for the review desk (kennisbank/review.py)."""
+    broken = [
+        {
+            "url": o.url,
+            "result": o.result,
+            "sources": [{"file": s.file, "line": s.line, "item": s.item} for s in o.sources],
+        }
+        for o in outcomes
+        if o.broken
+    ]
+    return json.dumps({"checked": datetime.date.today().isoformat(), "broken": broken}, ensure_ascii=False, indent=1)
+
+
 def warnings(outcomes: list[Outcome]) -> list[str]:
     """Broken and moved links as GitHub workflow warnings, each on the line where it is written."""
     found = []
@@ -227,10 +242,14 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--report", type=Path, default=ROOT / "linkrapport.md")
+    parser.add_argument(
+        "--json", type=Path, default=ROOT / "linkrapport.json", help="voor de redactiepagina (/redactie/)"
+    )
     parser.add_argument("--timeout", type=int, default=20, help="seconden per adres")
     arguments = parser.parse_args()
     outcomes = check(collect_urls(arguments.data, arguments.content), arguments.timeout)
     arguments.report.write_text(report(outcomes), encoding="utf-8")
+    arguments.json.write_text(json_report(outcomes), encoding="utf-8")
     if on_github_actions():
         print("\n".join(warnings(outcomes)), flush=True)  # on the lines of the URLs in a pull request
     broken = sum(outcome.broken for outcome in outcomes)

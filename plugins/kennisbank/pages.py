@@ -14,6 +14,7 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .build_clock import build_time
@@ -21,6 +22,7 @@ from .catalogue import Catalogue, title_key
 from .content.registry import BY_NAME, CONTENT_TYPES, ContentType
 from .facets import facets_for
 from .mentions import Explained, MentionFinder, explained_items
+from .review import review_desk
 from .urls import (
     ATOM,
     EMBED_PRACTICES,
@@ -417,7 +419,9 @@ def news_spec(site: Site) -> PageSpec:
     )
 
 
-def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Site | None = None) -> list[PageSpec]:
+def page_specs(
+    catalogue: Catalogue, mentions: Mentions | None = None, site: Site | None = None, link_report: Path | None = None
+) -> list[PageSpec]:
     """All generated pages: listings first, dossiers last.
 
     MkDocs prepares pages in this order. The dossiers print the bodies of many cards at once;
@@ -428,7 +432,7 @@ def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Sit
     listed = [t for t in CONTENT_TYPES if t.listing is not None and (catalogue.of(t.name) or t.required)]
     specs = [listing_spec(t, site, mentions) for t in sorted(listed, key=lambda t: t.listing.order if t.listing else 0)]
     specs += embed_specs(site)
-    specs.append(review_spec(site, build_time().date()))
+    specs.append(review_spec(site, build_time().date(), link_report))
     specs.append(news_spec(site))
     for content_type in CONTENT_TYPES:
         specs += item_specs(content_type, site, mentions)
@@ -436,23 +440,16 @@ def page_specs(catalogue: Catalogue, mentions: Mentions | None = None, site: Sit
     return specs
 
 
-def review_spec(site: Site, today: datetime.date) -> PageSpec:
-    """/redactie/: cards that need the programme team's attention. Not in the menu or search."""
-    limit = today - datetime.timedelta(days=365)
-    practices = site.all("practices")
+def review_spec(site: Site, today: datetime.date, link_report: Path | None = None) -> PageSpec:
+    """/redactie/: the programme team's work list (review.py). Not in the menu, search or sitemap."""
     return PageSpec(
         source_uri(REVIEW),
         REVIEW,
-        "Redactie: praktijken om na te lopen",
+        "Redactie: kaarten om na te lopen",
         "kennisbank/review.html",
         sanitise=False,
-        meta={"search": {"exclude": True}, "robots": "noindex"},
-        context={
-            "today": today,
-            "stale": [p for p in practices if p.last_reviewed is None or p.last_reviewed < limit],
-            "no_contact": [p for p in practices if not p.contacts],
-            "no_link": [p for p in practices if not p.links],
-        },
+        meta={"search": {"exclude": True}, "robots": "noindex", "kennisbank_scripts": ["review.js"]},
+        context={"today": today, "desk": review_desk(site, today, link_report), "link_report": link_report},
     )
 
 

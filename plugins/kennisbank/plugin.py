@@ -12,6 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -43,7 +44,7 @@ from .platform import (
     patch_site_search_stemming,
 )
 from .render import Renderer
-from .urls import ASSETS, index_folder, relative_url, source_uri
+from .urls import ASSETS, REVIEW, index_folder, relative_url, source_uri
 from .views import Site
 from .worker import PARALLEL_FROM, start_worker
 
@@ -68,6 +69,8 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Conf
     #: From how many content items the build converts bodies, indexes and feeds in a second
     #: process (worker.py); 0 always (the tests compare that build with one without).
     worker_from = c.Type(int, default=PARALLEL_FROM)
+    #: The last external link report (make linkcheck-extern), for the review desk; may be absent.
+    link_report = c.Type(str, default="linkrapport.json")
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped-call]  # idem
@@ -158,11 +161,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             config.site_url,
             mentions,
         )
-        specs = page_specs(self.catalogue, mentions, site)
+        specs = page_specs(self.catalogue, mentions, site, root / self.config.link_report)
         self.specs = {spec.src_uri: spec for spec in specs}
         if len(self.specs) != len(specs):
             twice = sorted({spec.url for spec in specs if sum(other.src_uri == spec.src_uri for other in specs) > 1})
             raise PluginError(f"kennisbank: twee pagina's op hetzelfde adres: {', '.join(twice)}")
+        review = self.specs.get(source_uri(REVIEW))
+        if review is not None:  # the review desk's "bewerk" links: the card's file and line, in the repository
+            review.context["edit_url"] = lambda file, line: self._edit_url(root / file, line, config)
         self._add_listings_to_menu(config)
         # While serving, a save in data/ or in the plugin's own templates and assets rebuilds.
         for watched in (data_dir, TEMPLATES_DIR, ASSETS_DIR):
@@ -247,6 +253,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         site_url = config.site_url or ""  # on_config stops without one
         self.feeds = FeedFiles(self.renderer.site, Path(config.site_dir), site_url, build_time(), self.worker)
         return files
+
+    @staticmethod
+    def _edit_url(path: Path, line: int, config: MkDocsConfig) -> str | None:
+        """The repository's edit address of ``path`` at ``line``, as MkDocs makes a page's edit link."""
+        if not config.repo_url or not config.edit_uri:
+            return None
+        relative = os.path.relpath(path, Path(config.docs_dir)).replace(os.sep, "/")
+        base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
+        return urljoin(base, relative) + f"#L{line}"
 
     def _edit_uri(self, spec: PageSpec, config: MkDocsConfig) -> str | None:
         """The page's YAML source relative to docs_dir, with its line: 'Bewerk deze pagina'

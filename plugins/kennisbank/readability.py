@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 #: Abbreviations whose full stop does not end a sentence (lower case, without the final stop).
+#: A sentence longer than this many words is hard to read (make leesbaarheid, the review desk).
+LONG = 25
+
 ABBREVIATIONS = frozenset(
     [
         "bijv",
