@@ -8,7 +8,7 @@
 #   make build   build site/ (swapped into place only when the build succeeded)
 #   make preview build, then serve site/ through Debian's nginx with deploy/nginx/ on 127.0.0.1:8080
 #   make check   validate data/ without building
-#   make nieuw   add a practice to data/practices.yaml (asks title, core element, regions)
+#   make nieuw   add a card of any type editors add (asks which; or TYPE=instrument ARGS="--titel ...")
 #   make schema  write the JSON Schemas of the data files (schemas/) from the models
 #   make linkcheck  build, serve on 127.0.0.1 and check every internal link and anchor
 #   make linkcheck-extern  check every external URL of the content; report in linkrapport.md
@@ -81,7 +81,7 @@ snapshot: $(STAMP)
 	$(BIN)/python scripts/dev/site_snapshot.py --build --write tests/snapshots/site.json
 
 nieuw: $(STAMP)
-	$(BIN)/python scripts/nieuw.py
+	$(BIN)/python scripts/nieuw.py $(if $(TYPE),--type $(TYPE)) $(ARGS)
 
 schema: $(STAMP)
 	$(BIN)/python scripts/schema.py

@@ -14,23 +14,27 @@ from kennisbank.content.errors import github_annotations, on_github_actions
 from kennisbank.content.registry import CONTENT_TYPES
 
 
-def main() -> int:
-    data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data")
+def verdict(data_dir: Path) -> tuple[bool, str]:
+    """Whether ``data_dir`` is valid, and what ``make check`` says about it."""
     try:
         catalogue = build_catalogue(load_content(data_dir, display_prefix=str(data_dir).rstrip("/")))
     except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
         if on_github_actions():
             print(github_annotations(errors.errors), flush=True)  # on the changed lines of the pull request
-        return 1
+        return False, errors.report()
     # Every type with items, in registry order, in its own Dutch words ("38 praktijken").
     counts = [
         content_type.noun.count(len(catalogue.of(content_type.name)))
         for content_type in CONTENT_TYPES
         if not content_type.single and catalogue.of(content_type.name)
     ]
-    print("Inhoud in orde: " + ", ".join(counts) + ".")
-    return 0
+    return True, "Inhoud in orde: " + ", ".join(counts) + "."
+
+
+def main() -> int:
+    ok, message = verdict(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data"))
+    print(message, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
