@@ -3,6 +3,7 @@
 #   make test    lint, then every test, browser tests in Debian's chromium included
 #   make test-fast  the unit tests only: no site build, no browser (under 30 s)
 #   make lint    ruff (lint and format check) and mypy (strict on the plugin package)
+#   make opmaak  bring data/*.yaml into the agreed style (make lint checks it)
 #   make opmaak-code  let ruff format the Python code
 #   make snapshot  record the built site's pages and cards (tests/snapshots/site.json) after a content change
 #   make build   build site/ (swapped into place only when the build succeeded)
@@ -32,7 +33,7 @@ export PREVIEW_PORT
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: pdf serve build preview nginx vnu test test-fast lint opmaak-code snapshot check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
+.PHONY: pdf serve build preview nginx vnu opmaak test test-fast lint opmaak-code snapshot check nieuw schema linkcheck linkcheck-extern leesbaarheid bench chromium venv hooks clean
 
 venv: $(STAMP)
 
@@ -72,6 +73,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+opmaak: $(STAMP)
+	$(BIN)/python scripts/opmaak.py
 
 opmaak-code: $(STAMP)
 	$(BIN)/ruff check --fix .
