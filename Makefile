@@ -70,6 +70,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not build and not browser"
 
 lint: $(STAMP)
+	$(BIN)/python scripts/opmaak.py --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

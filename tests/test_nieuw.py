@@ -142,6 +142,10 @@ def test_every_type_gets_a_valid_entry_and_only_new_lines(project: Path, kind: s
         assert after[len(before.rstrip(chr(10))) :].startswith("\n\n- id:"), (
             "a blank line between entries, as in the file"
         )
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import opmaak
+
+    assert opmaak.formatted(after) == after, "the new entry is in the style make opmaak keeps"
     item = load_content(data)[content_type][-1]
     for field, value in expected.items():
         assert getattr(item, field) == value, field

@@ -81,6 +81,12 @@ def test_formatting_twice_is_formatting_once() -> None:
         assert opmaak.formatted(opmaak.formatted(text)) == opmaak.formatted(text), path.name
 
 
+def test_the_content_files_are_in_the_style() -> None:
+    """What make lint checks: every file in data/ as make opmaak would write it."""
+    for path in sorted((ROOT / "data").glob("*.yaml")):
+        assert opmaak.formatted(path.read_text(encoding="utf-8")) == path.read_text(encoding="utf-8"), path.name
+
+
 def test_check_names_the_file_and_make_opmaak_fixes_it(tmp_path: Path) -> None:
     path = tmp_path / "regions.yaml"
     path.write_bytes(MESSY.encode("utf-8"))
