@@ -290,6 +290,8 @@ def test_python_and_browser_pipelines_stem_alike(site_url: str, browser_page) ->
     page.goto(f"{site_url}praktijken/")
     page.fill("#kb-q", "x")
     wait_for_search(page)
+    # The catalogue search loads lunr with the first query; the count can be final before that.
+    wait_until(page, "typeof lunr !== 'undefined' && !!lunr.nl && !!lunr.nl.stemmer")
     browser = page.evaluate(
         """words => words.map(w => {
              const t = lunr.nl.trimmer(new lunr.Token(w.toLowerCase(), {}));

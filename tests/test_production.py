@@ -313,7 +313,11 @@ def test_make_preview_serves_and_stops_cleanly_on_ctrl_c(built_site: Path) -> No
         status, headers, _ = fetch(f"http://127.0.0.1:{port}/praktijken/")
         assert status == 200 and "frame-ancestors 'self'" in headers["content-security-policy"]
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=15) == 0
+        try:
+            assert process.wait(timeout=30) == 0
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise AssertionError(f"make preview stopte niet na Ctrl-C: {process.communicate()[1][-2000:]}") from None
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
             try:
