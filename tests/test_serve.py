@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -39,7 +40,8 @@ def wait_for(predicate, seconds: float = 60) -> None:
     raise AssertionError("niet op tijd")
 
 
-def test_serve_keeps_the_last_good_site_while_content_is_broken(project: Path, tmp_path: Path) -> None:
+def start_serve(project: Path, tmp_path: Path) -> tuple[int, subprocess.Popen[bytes], IO[str]]:
+    """`make serve`'s command in ``project`` on a free port, its output in tmp_path/serve.log."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
@@ -49,6 +51,11 @@ def test_serve_keeps_the_last_good_site_while_content_is_broken(project: Path, t
         stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+    return port, server, log
+
+
+def test_serve_keeps_the_last_good_site_while_content_is_broken(project: Path, tmp_path: Path) -> None:
+    port, server, log = start_serve(project, tmp_path)
     card = f"http://127.0.0.1:{port}/praktijken/gezinsadvocaat-hart-van-brabant/"
     practices = project / "data" / "practices.yaml"
     good = practices.read_text(encoding="utf-8")
@@ -82,15 +89,7 @@ def test_an_open_page_shows_the_errors_of_a_broken_save_until_the_next_good_one(
     from browser import axe_violations
 
     page, watch = browser_page
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    port, server, log = start_serve(project, tmp_path)
     card = f"http://127.0.0.1:{port}/praktijken/gezinsadvocaat-hart-van-brabant/"
     practices = project / "data" / "practices.yaml"
     good = practices.read_text(encoding="utf-8")
