@@ -22,7 +22,7 @@ from .catalogue import Catalogue, title_key
 from .content.registry import BY_NAME, CONTENT_TYPES, ContentType
 from .facets import facets_for
 from .mentions import Explained, MentionFinder, explained_items
-from .review import review_desk
+from .review import Desk, review_desk
 from .urls import (
     ATOM,
     EMBED_PRACTICES,
@@ -432,11 +432,11 @@ def page_specs(
     listed = [t for t in CONTENT_TYPES if t.listing is not None and (catalogue.of(t.name) or t.required)]
     specs = [listing_spec(t, site, mentions) for t in sorted(listed, key=lambda t: t.listing.order if t.listing else 0)]
     specs += embed_specs(site)
-    specs.append(review_spec(site, build_time().date(), link_report))
     specs.append(news_spec(site))
     for content_type in CONTENT_TYPES:
         specs += item_specs(content_type, site, mentions)
     specs += dossier_specs(site)
+    specs.append(review_spec(site, build_time().date(), link_report))  # last: see review.Desk
     return specs
 
 
@@ -449,7 +449,11 @@ def review_spec(site: Site, today: datetime.date, link_report: Path | None = Non
         "kennisbank/review.html",
         sanitise=False,
         meta={"search": {"exclude": True}, "robots": "noindex", "kennisbank_scripts": ["review.js"]},
-        context={"today": today, "desk": review_desk(site, today, link_report), "link_report": link_report},
+        context={
+            "today": today,
+            "desk": Desk(lambda: review_desk(site, today, link_report)),
+            "link_report": link_report,
+        },
     )
 
 

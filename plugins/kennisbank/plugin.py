@@ -44,6 +44,7 @@ from .platform import (
     patch_site_search_stemming,
 )
 from .render import Renderer
+from .review import Desk, long_sentence_counts, long_sentences, practice_text, review_desk
 from .urls import ASSETS, REVIEW, index_folder, relative_url, source_uri
 from .views import Site
 from .worker import PARALLEL_FROM, start_worker
@@ -181,7 +182,25 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self.worker = start_worker(items, self.config.worker_from)
         if self.worker is not None:
             self.renderer.converter.prefetch((spec.markdown for spec in specs), self.worker)
+            self._count_sentences_in_worker(site, self.worker)
         return config
+
+    def _count_sentences_in_worker(self, site: Site, worker: ProcessPoolExecutor) -> None:
+        """The review desk's sentence rule over every practice, in the worker (review.py)."""
+        review = self.specs.get(source_uri(REVIEW))
+        if review is None:
+            return
+        texts = [practice_text(practice) for practice in site.all("practices")]
+        counted = worker.submit(long_sentence_counts, texts)
+        counts: dict[str, int] = {}
+
+        def count(text: str) -> int:
+            if not counts and not counted.cancelled() and counted.exception() is None:
+                counts.update(zip(texts, counted.result(), strict=True))
+            return counts[text] if text in counts else long_sentences(text)  # a failed worker: here
+
+        today, report = review.context["today"], review.context["link_report"]
+        review.context["desk"] = Desk(lambda: review_desk(site, today, report, count))
 
     def _card_dates(
         self, content: Content, data_dir: Path, config: MkDocsConfig
