@@ -122,7 +122,15 @@ def start(site: Path, port: int | None = None) -> Server:
     raise RuntimeError(f"nginx antwoordt niet op poort {port}")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    # Ctrl-C and a plain kill stop nginx too, also when this runs where SIGINT is ignored (a
+    # background job of a script, which Python would otherwise leave ignored).
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     site = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site")
     if not (site / "index.html").exists():
         print(f"Geen gebouwde site in {site}; draai eerst 'make build'.", file=sys.stderr)

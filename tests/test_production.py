@@ -303,8 +303,9 @@ def test_make_preview_serves_and_stops_cleanly_on_ctrl_c(built_site: Path) -> No
         [sys.executable, str(ROOT / "scripts" / "preview.py"), str(built_site)],
         env={**os.environ, "PREVIEW_PORT": str(port)},
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
         text=True,
+        # As from a script's background job, where SIGINT starts out ignored: Ctrl-C must still work.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     try:
         assert process.stdout is not None
@@ -316,8 +317,8 @@ def test_make_preview_serves_and_stops_cleanly_on_ctrl_c(built_site: Path) -> No
         try:
             assert process.wait(timeout=30) == 0
         except subprocess.TimeoutExpired:
-            process.kill()
-            raise AssertionError(f"make preview stopte niet na Ctrl-C: {process.communicate()[1][-2000:]}") from None
+            process.kill()  # (nginx then lives on; the port check below fails the test too)
+            raise AssertionError("make preview stopte niet na Ctrl-C") from None
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
             try:
