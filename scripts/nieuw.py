@@ -45,6 +45,10 @@ class MissingAnswer(Exception):
     """An answer that is needed but not given (no terminal to ask on)."""
 
 
+#: What to do when an answer is missing.
+_ASK = "geef die optie mee, of start make nieuw in een terminal, dan vraagt het ernaar"
+
+
 @dataclass(frozen=True)
 class Question:
     """One field an editor fills in, and how it is asked, checked and written."""
@@ -184,7 +188,7 @@ def ask(question: Question, choices: dict[str, str] | None, read: Callable[[str]
         try:
             answer = read(f"{question.prompt}: ")
         except EOFError:
-            raise MissingAnswer(f"--{question.option} ontbreekt") from None
+            raise MissingAnswer(f"--{question.option} ontbreekt; {_ASK}") from None
         value, problems = check_answer(question, answer, choices)
         if not problems:
             return value
@@ -252,7 +256,7 @@ def choose_type(given: str | None, read: Callable[[str], str]) -> Scaffold:
             try:
                 given = read("Soort kaart (nummer of naam): ").strip()
             except EOFError:
-                raise MissingAnswer("--type ontbreekt") from None
+                raise MissingAnswer(f"--type ontbreekt; {_ASK}") from None
             if given.isdigit() and 1 <= int(given) <= len(names):
                 return SCAFFOLDS[names[int(given) - 1]]
             if slugify(given) in SCAFFOLDS:

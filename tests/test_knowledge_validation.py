@@ -46,13 +46,16 @@ def test_kompas_block_with_unknown_tool(tmp_path: Path) -> None:
 
 def test_kompas_block_missing_what_its_type_needs(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "kompas_steps.yaml", "      tool: netwerk-in-kaart\n", "")
-    assert errors == [f"data/kompas_steps.yaml:{line - 2}: blocks[1]: een blok van type tool heeft 'tool' nodig"]
+    assert errors == [
+        f"data/kompas_steps.yaml:{line - 2}: blocks[1]: een blok van type tool heeft 'tool' nodig; voeg dat veld toe"
+    ]
 
 
 def test_step_in_the_wrong_phase(tmp_path: Path) -> None:
     errors, line = broken(tmp_path, "kompas_steps.yaml", "phase: voorbereiding", "phase: analyse")
     assert errors == [
-        f"data/kompas_steps.yaml:{line}: phase: fase 'analyse' noemt stap 1 niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)"
+        f"data/kompas_steps.yaml:{line}: phase: fase 'analyse' noemt stap 1 niet in haar lijst 'steps'; zet 1 in die "
+        "lijst (data/kompas_phases.yaml), of kies hier de fase die stap 1 wel noemt"
     ]
 
 
@@ -62,7 +65,8 @@ def test_tool_table_row_that_does_not_fit_its_columns(tmp_path: Path) -> None:
         line for line in data_file.splitlines() if line.strip().startswith("- [") and line.strip().endswith("]")
     )
     errors, _ = broken(tmp_path, "kompas_tools.yaml", first_row, first_row[:-1] + ", extra]")
-    assert len(errors) == 1 and "cellen, maar er zijn" in errors[0]
+    assert len(errors) == 1 and "cellen, maar de tabel heeft" in errors[0]
+    assert "geef elke rij evenveel cellen als er kolommen zijn" in errors[0]
 
 
 def test_unknown_kompas_tool_kind(tmp_path: Path) -> None:
@@ -128,4 +132,7 @@ def test_a_single_reference_to_a_withdrawn_card_is_an_error(tmp_path: Path) -> N
     )
     assert len(errors) == 1
     assert errors[0].startswith("data/instruments.yaml:") and ": practice: praktijk '" in errors[0]
-    assert "is ingetrokken (zie data/practices.yaml); verwijs naar een andere of haal de verwijzing weg" in errors[0]
+    assert (
+        "is ingetrokken (zie data/practices.yaml); verwijs naar een andere praktijk of haal de verwijzing weg"
+        in errors[0]
+    )

@@ -59,7 +59,7 @@ def test_valid_practice_passes(tmp_path: Path) -> None:
 def test_unknown_key_suggests_the_field_meant(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID.replace("  summary:", "  sumary:"))
     assert "data/practices.yaml:5: sumary: onbekend veld 'sumary'; bedoelde je 'summary'?" in errors
-    assert "data/practices.yaml:1: summary: verplicht veld ontbreekt" in errors
+    assert "data/practices.yaml:1: summary: verplicht veld ontbreekt; voeg het toe" in errors
 
 
 def test_unknown_key_in_a_contact(tmp_path: Path) -> None:
@@ -71,12 +71,12 @@ def test_missing_required_field_points_at_the_item(tmp_path: Path) -> None:
     errors = errors_for(
         tmp_path, VALID + VALID.replace("eerste-praktijk", "tweede").replace("  title: Eerste praktijk\n", "")
     )
-    assert errors == ["data/practices.yaml:16: title: verplicht veld ontbreekt"]
+    assert errors == ["data/practices.yaml:16: title: verplicht veld ontbreekt; voeg het toe"]
 
 
 def test_empty_required_field(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID.replace("summary: Korte samenvatting.", 'summary: "  "'))
-    assert errors == ["data/practices.yaml:5: summary: mag niet leeg zijn"]
+    assert errors == ["data/practices.yaml:5: summary: mag niet leeg zijn; vul een tekst in"]
 
 
 def test_a_practice_may_name_no_region(tmp_path: Path) -> None:
@@ -95,13 +95,16 @@ def test_wrong_types(tmp_path: Path) -> None:
     )
     errors = errors_for(tmp_path, broken)
     assert (
-        "data/practices.yaml:2: title: moet tekst zijn (zet de waarde tussen aanhalingstekens, of vul iets in)"
+        "data/practices.yaml:2: title: moet tekst zijn; zet de waarde tussen aanhalingstekens (anders leest YAML "
+        "haar als getal of als ja/nee)" in errors
+    )
+    assert (
+        "data/practices.yaml:4: regions: moet een lijst zijn; zet elke waarde op een eigen regel die begint met '- '"
         in errors
     )
-    assert "data/practices.yaml:4: regions: moet een lijst zijn (items beginnend met '- ')" in errors
     assert (
-        "data/practices.yaml:15: last_reviewed: moet een datum zijn in de vorm JJJJ-MM-DD, zonder aanhalingstekens"
-        in errors
+        "data/practices.yaml:15: last_reviewed: moet een datum zijn; schrijf JJJJ-MM-DD zonder aanhalingstekens, "
+        "bijvoorbeeld 2026-03-01" in errors
     )
 
 
@@ -119,7 +122,7 @@ def test_region_written_as_a_name_suggests_its_id(tmp_path: Path) -> None:
         tmp_path, VALID.replace("regions: [zaanstreek-waterland, groningen]", "regions:\n    - Hart van Brabant")
     )
     assert (
-        "data/practices.yaml:5: regions[0]: 'Hart van Brabant' is geen geldige id: alleen kleine letters a-z, cijfers en losse koppeltekens; bijvoorbeeld 'hart-van-brabant'"
+        "data/practices.yaml:5: regions[0]: 'Hart van Brabant' is geen geldige id; gebruik alleen kleine letters a-z, cijfers en losse koppeltekens, bijvoorbeeld 'hart-van-brabant'"
         in errors
     )
 
@@ -139,7 +142,7 @@ def test_duplicate_id(tmp_path: Path) -> None:
 def test_id_that_is_not_a_slug(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID.replace("id: eerste-praktijk", "id: Eerste_Praktijk"))
     assert errors == [
-        "data/practices.yaml:1: id: 'Eerste_Praktijk' is geen geldige id: alleen kleine letters a-z, cijfers en losse koppeltekens; bijvoorbeeld 'eerste-praktijk'"
+        "data/practices.yaml:1: id: 'Eerste_Praktijk' is geen geldige id; gebruik alleen kleine letters a-z, cijfers en losse koppeltekens, bijvoorbeeld 'eerste-praktijk'"
     ]
 
 
@@ -174,7 +177,7 @@ def test_safelinks_url_shows_the_real_address(tmp_path: Path) -> None:
 def test_malformed_email(tmp_path: Path, email: str) -> None:
     errors = errors_for(tmp_path, VALID.replace("k.lommen@venlo.nl", email))
     assert errors == [
-        f"data/practices.yaml:10: contacts[0].email: '{email.strip(chr(39))}' is geen geldig e-mailadres (verwacht naam@domein.nl)"
+        f"data/practices.yaml:10: contacts[0].email: '{email.strip(chr(39))}' is geen geldig e-mailadres; schrijf het als naam@domein.nl"
     ]
 
 
@@ -191,7 +194,8 @@ def test_contact_needs_a_name_or_email(tmp_path: Path) -> None:
         VALID.replace("    - name: Karen Lommen\n      email: k.lommen@venlo.nl\n", "    - role: projectleider\n"),
     )
     assert errors == [
-        "data/practices.yaml:9: contacts[0]: een contactpersoon heeft minstens een naam of een e-mailadres"
+        "data/practices.yaml:9: contacts[0]: een contactpersoon heeft minstens een naam of een e-mailadres nodig; "
+        "vul name of email in"
     ]
 
 
@@ -212,14 +216,16 @@ def test_all_errors_of_all_items_at_once(tmp_path: Path) -> None:
     second = VALID.replace("eerste-praktijk", "tweede-praktijk").replace("groningen]", "groningn]")
     errors = errors_for(tmp_path, VALID.replace("k.lommen@venlo.nl", "fout@") + second)
     assert errors == [
-        "data/practices.yaml:10: contacts[0].email: 'fout@' is geen geldig e-mailadres (verwacht naam@domein.nl)",
+        "data/practices.yaml:10: contacts[0].email: 'fout@' is geen geldig e-mailadres; schrijf het als naam@domein.nl",
         "data/practices.yaml:19: regions[1]: onbekende regio 'groningn'; bedoelde je 'groningen'? (zie data/regions.yaml)",
     ]
 
 
 def test_file_that_is_not_a_list(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, "id: los-item\ntitle: Geen lijst\n")
-    assert errors == ["data/practices.yaml:1: het bestand moet een lijst van items zijn (elk item begint met '- ')"]
+    assert errors == [
+        "data/practices.yaml:1: dit bestand moet een lijst van items zijn; begin elk item met '- ' vooraan de regel"
+    ]
 
 
 def test_region_pilot_profile_only_for_proeftuin(tmp_path: Path) -> None:
@@ -237,7 +243,8 @@ def test_region_pilot_profile_only_for_proeftuin(tmp_path: Path) -> None:
         load_content(data)
     assert [str(error) for error in caught.value.errors] == [
         "data/regions.yaml:6: kind: 'gemeente' is geen toegestane waarde; kies uit 'proeftuin', 'regio' of 'landelijk'",
-        "data/regions.yaml:7: een proeftuinprofiel (pilot) hoort alleen bij kind: proeftuin",
+        "data/regions.yaml:7: een proeftuinprofiel (pilot) hoort alleen bij kind: proeftuin; zet kind: proeftuin of "
+        "haal pilot weg",
     ]
 
 
@@ -266,7 +273,7 @@ SECOND = """\
 def test_a_withdrawal_needs_a_real_date_and_a_reason(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID + "  withdrawn:\n    date: 2026-13-01\n")
     assert errors == [
-        "data/practices.yaml:16: withdrawn.reason: verplicht veld ontbreekt",
+        "data/practices.yaml:16: withdrawn.reason: verplicht veld ontbreekt; voeg het toe",
         "data/practices.yaml:17: withdrawn.date: '2026-13-01' is geen bestaande datum; schrijf JJJJ-MM-DD met een "
         "maand van 1 tot 12 en een dag die in die maand bestaat",
     ]
@@ -275,8 +282,8 @@ def test_a_withdrawal_needs_a_real_date_and_a_reason(tmp_path: Path) -> None:
 def test_an_old_id_that_is_a_live_id_is_an_error_with_both_lines(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID + SECOND + "  previous_ids: [eerste-praktijk]\n")
     assert errors == [
-        "data/practices.yaml:22: previous_ids[0]: 'eerste-praktijk' is de id van een andere praktijk (regel 1); "
-        "een oud webadres kan maar naar één kaart leiden"
+        "data/practices.yaml:22: previous_ids[0]: 'eerste-praktijk' is de id van een andere praktijk (regel 1), "
+        "en een oude id kan maar naar één praktijk leiden; haal hem hier weg"
     ]
 
 
@@ -286,14 +293,14 @@ def test_an_old_id_claimed_twice_is_an_error(tmp_path: Path) -> None:
     )
     assert errors == [
         "data/practices.yaml:23: previous_ids[1]: 'oude-naam' staat al bij previous_ids van een andere praktijk "
-        "(regel 16); een oud webadres kan maar naar één kaart leiden"
+        "(regel 16), en een oude id kan maar naar één praktijk leiden; haal hem bij een van de twee weg"
     ]
 
 
 def test_an_invisible_control_character_is_an_error_with_its_position(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, VALID.replace("summary: Korte samenvatting.", 'summary: "Korte\\x0bsamenvatting."'))
     assert errors == [
-        "data/practices.yaml:5: summary: bevat een onzichtbaar stuurteken (U+000B), waarschijnlijk mee geplakt; "
+        "data/practices.yaml:5: summary: bevat een onzichtbaar stuurteken (U+000B), waarschijnlijk meegeplakt; "
         "typ de tekst rond positie 6 opnieuw"
     ]
 
@@ -303,4 +310,12 @@ def test_a_card_may_not_take_the_address_of_the_dossier(tmp_path: Path) -> None:
     assert errors == [
         "data/practices.yaml:1: id: 'dossier' is het adres van iets anders op de site (praktijken/dossier/); "
         "kies een andere id"
+    ]
+
+
+def test_an_unknown_reference_without_a_close_match_says_where_to_choose(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, VALID.replace("core_element: lokale-teams", "core_element: xyz"))
+    assert errors == [
+        "data/practices.yaml:3: core_element: onbekend kernelement 'xyz'; "
+        "kies een bestaand kernelement uit data/core_elements.yaml"
     ]

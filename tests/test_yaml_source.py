@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kennisbank.content.yaml_source import MAX_ALIAS_EXPANSION, load_yaml
 
 
@@ -47,7 +49,7 @@ def test_syntax_error_names_line_in_dutch(tmp_path: Path) -> None:
 def test_tab_indentation_is_explained(tmp_path: Path) -> None:
     _, errors = load(tmp_path, "- id: a\n\ttitle: A\n")
     assert errors[0].line == 2
-    assert "tab gevonden" in errors[0].message
+    assert "hier staat een tab; spring in met spaties" in errors[0].message
 
 
 def test_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
@@ -68,7 +70,7 @@ def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
         lines.append(f"a{level}: &a{level} [{', '.join([previous] * 10)}]")
     document, errors = load(tmp_path, "\n".join(lines) + "\n")
     assert document is None
-    assert f"meer dan {MAX_ALIAS_EXPANSION} elementen" in errors[0].message
+    assert f"meer dan {MAX_ALIAS_EXPANSION} waarden" in errors[0].message
 
 
 def test_a_large_file_without_aliases_is_fine(tmp_path: Path) -> None:
@@ -122,3 +124,39 @@ def test_what_is_not_plain_goes_to_the_full_reading(tmp_path: Path) -> None:
         assert yaml_source._read_plain(yaml.CSafeLoader, text, "t.yaml") is None, text
     _, errors = load(tmp_path, "- email: a\n  email: b\n")
     assert errors and "twee keer" in errors[0].message
+
+
+BROKEN = {
+    "a bare '='": ("- id: a\n  title: =\n", 2, "een waarde die alleen uit '=' bestaat"),
+    "an unclosed [ ]": ("- id: a\n  regions: [a, b\n", 3, "een lijst tussen [ en ] is niet goed gesloten"),
+    "an unclosed { }": ("- id: a\n  c: {a: b\n", 3, "een groep tussen { en } is niet goed gesloten"),
+    "a value starting with '%'": ("- id: a\n  title: %x\n", 2, "een waarde mag niet met '%' beginnen"),
+    "a value starting with ']'": ("- id: a\n  title: ]\n", 2, "een waarde begint met ']'"),
+    "an alias to no anchor": ("- id: a\n  title: *nadruk\n", 2, "leest YAML als verwijzing naar een anker"),
+    "a '*' that is no alias": ("- id: a\n  title: *nadruk*\n", 2, "leest YAML als anker of verwijzing"),
+    "text after a quote": ('- id: a\n  title: "a" b\n', 2, "na de waarde staat nog tekst"),
+    "a list item on the wrong indentation": ("- id: a\n  regions:\n  - a\n - b\n", 4, "dit lijstitem ('- ')"),
+    "a second document": ("- id: a\n---\n- id: b\n", 2, "haal '---' weg"),
+    "a list on the line of its key": ("- id: a\n  regions: - a\n", 2, "hier mag geen lijstitem ('- ') staan"),
+    "text after '|'": ("- id: a\n  body: |x\n", 2, "na '|' of '>' hoort de tekst op de regels eronder"),
+    "a tag": ("- id: a\n  title: !foo x\n", 2, "YAML-tag '!foo' is in de inhoud niet toegestaan"),
+    "a tag on a mapping": ("!!set {a, b}\n", 1, "YAML-tag '!!set' is in de inhoud niet toegestaan"),
+    "a control character": ("- id: a\n  title: a\x07b\n", 1, "onzichtbaar stuurteken (U+0007)"),
+}
+
+
+@pytest.mark.parametrize("text, line, message", BROKEN.values(), ids=BROKEN.keys())
+def test_common_yaml_mistakes_are_explained_in_dutch(tmp_path: Path, text: str, line: int, message: str) -> None:
+    document, errors = load(tmp_path, text)
+    assert document is None and len(errors) == 1
+    assert errors[0].line == line
+    assert errors[0].message.startswith("YAML-fout: ") and message in errors[0].message
+    assert ";" in errors[0].message  # and what to do about it
+
+
+def test_a_yaml_problem_without_dutch_words_is_still_dutch_with_the_english_as_detail(tmp_path: Path) -> None:
+    _, errors = load(tmp_path, "%YAML 1.1\n%YAML 1.1\n---\n- a\n")
+    assert errors[0].message == (
+        "YAML-fout: YAML kan deze regel niet lezen; kijk na of inspringen, aanhalingstekens en haakjes kloppen "
+        "(found duplicate YAML directive)"
+    )

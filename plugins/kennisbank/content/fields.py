@@ -44,11 +44,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 def _not_blank(value: str) -> str:
     if not value:
-        raise _error("mag niet leeg zijn")
+        raise _error("mag niet leeg zijn; vul een tekst in")
     found = _CONTROL.search(value)
     if found:
         raise _error(
-            "bevat een onzichtbaar stuurteken (U+{code}), waarschijnlijk mee geplakt; typ de tekst rond "
+            "bevat een onzichtbaar stuurteken (U+{code}), waarschijnlijk meegeplakt; typ de tekst rond "
             "positie {position} opnieuw",
             code=f"{ord(found.group()):04X}",
             position=found.start() + 1,
@@ -59,9 +59,9 @@ def _not_blank(value: str) -> str:
 def _check_slug(value: str) -> str:
     if not SLUG_PATTERN.match(value):
         suggestion = slugify(value)
-        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
+        hint = f", bijvoorbeeld '{suggestion}'" if suggestion else ""
         raise _error(
-            "'{value}' is geen geldige id: alleen kleine letters a-z, cijfers en losse koppeltekens{hint}",
+            "'{value}' is geen geldige id; gebruik alleen kleine letters a-z, cijfers en losse koppeltekens{hint}",
             value=value,
             hint=hint,
         )
@@ -72,7 +72,7 @@ def _check_email(value: str) -> str:
     if value.lower().startswith("mailto:"):
         raise _error("schrijf het e-mailadres zonder 'mailto:' ('{bare}')", bare=value[7:])
     if not EMAIL_PATTERN.match(value):
-        raise _error("'{value}' is geen geldig e-mailadres (verwacht naam@domein.nl)", value=value)
+        raise _error("'{value}' is geen geldig e-mailadres; schrijf het als naam@domein.nl", value=value)
     return value
 
 
@@ -87,12 +87,15 @@ def unwrap_safelink(url: str) -> str | None:
 
 def _check_url(value: str) -> str:
     if any(character.isspace() for character in value):
-        raise _error("'{value}' bevat spaties; een webadres mag geen spaties bevatten", value=value)
+        raise _error(
+            "'{value}' bevat spaties, en een webadres mag er geen bevatten; haal ze weg of vervang ze door %20",
+            value=value,
+        )
     target = unwrap_safelink(value)
     if target is not None:
         if target:
             raise _error("dit is een Outlook SafeLinks-adres; gebruik het echte adres: {target}", target=target)
-        raise _error("dit is een Outlook SafeLinks-adres zonder doeladres; zoek het echte adres op")
+        raise _error("dit is een Outlook SafeLinks-adres zonder doeladres; zoek het echte adres op en zet dat hier")
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
         raise _error(

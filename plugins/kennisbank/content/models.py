@@ -109,7 +109,10 @@ class Contact(ContentModel):
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
         if not self.name and not self.email:
-            raise PydanticCustomError("kennisbank", "een contactpersoon heeft minstens een naam of een e-mailadres")
+            raise PydanticCustomError(
+                "kennisbank",
+                "een contactpersoon heeft minstens een naam of een e-mailadres nodig; vul name of email in",
+            )
         return self
 
 
@@ -204,7 +207,10 @@ class Region(ContentModel):
     @model_validator(mode="after")
     def _pilot_only_for_proeftuin(self) -> Region:
         if self.pilot is not None and self.kind != "proeftuin":
-            raise PydanticCustomError("kennisbank", "een proeftuinprofiel (pilot) hoort alleen bij kind: proeftuin")
+            raise PydanticCustomError(
+                "kennisbank",
+                "een proeftuinprofiel (pilot) hoort alleen bij kind: proeftuin; zet kind: proeftuin of haal pilot weg",
+            )
         return self
 
 
@@ -300,8 +306,11 @@ class KompasBlock(ContentModel):
         wanted = needs[self.type]
         if not any(getattr(self, name) for name in wanted):
             fields = " of ".join(f"'{name}'" for name in wanted)
+            which = "dat veld" if len(wanted) == 1 else "een van die velden"
             raise PydanticCustomError(
-                "kennisbank", "een blok van type {type} heeft {fields} nodig", {"type": self.type, "fields": fields}
+                "kennisbank",
+                "een blok van type {type} heeft {fields} nodig; voeg {which} toe",
+                {"type": self.type, "fields": fields, "which": which},
             )
         return self
 
@@ -366,13 +375,20 @@ class ToolSection(ContentModel):
     @model_validator(mode="after")
     def _rows_fit_columns(self) -> ToolSection:
         if self.rows and not self.columns:
-            raise PydanticCustomError("kennisbank", "een tabel met 'rows' heeft ook 'columns' nodig")
+            raise PydanticCustomError(
+                "kennisbank", "een tabel met 'rows' heeft ook 'columns' nodig; voeg 'columns' toe met een kop per kolom"
+            )
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
                 raise PydanticCustomError(
                     "kennisbank",
-                    "rij {number} heeft {cells} cellen, maar er zijn {columns} kolommen",
-                    {"number": number, "cells": len(row), "columns": len(self.columns)},
+                    "rij {number} heeft {cells}, maar de tabel heeft {columns}; geef elke rij evenveel cellen als "
+                    'er kolommen zijn (een lege cel is "")',
+                    {
+                        "number": number,
+                        "cells": f"{len(row)} {'cel' if len(row) == 1 else 'cellen'}",
+                        "columns": f"{len(self.columns)} {'kolom' if len(self.columns) == 1 else 'kolommen'}",
+                    },
                 )
         return self
 

@@ -45,6 +45,10 @@ class Noun:
         """ "een andere praktijk", "een ander instrument"."""
         return f"{'een ander' if self.neuter else 'een andere'} {self.singular}"
 
+    def existing(self) -> str:
+        """ "een bestaande regio", "een bestaand kernelement"."""
+        return f"{'een bestaand' if self.neuter else 'een bestaande'} {self.singular}"
+
     def count(self, number: int) -> str:
         return f"{number} {self.singular if number == 1 else self.plural}"
 

@@ -42,7 +42,7 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
         display = f"{display_prefix}/{collection.file}"
         if not path.exists():
             if collection.required:
-                errors.append(ContentError(display, 1, "", "bestand ontbreekt"))
+                errors.append(ContentError(display, 1, "", "dit bestand is verplicht, maar ontbreekt; zet het terug"))
             continue
         document, load_errors = load_yaml(path, display)
         errors += load_errors
@@ -72,7 +72,15 @@ def _as_one_item(document: SourceDocument) -> list[ContentError]:
     """A file that holds one item (a mapping) as a list of that one item, so every check that
     works on lists of items works on it; its lines are found with or without the item index."""
     if not isinstance(document.data, dict):
-        return [ContentError(document.file, 1, "", "dit bestand bevat één item met velden (veld: waarde), geen lijst")]
+        return [
+            ContentError(
+                document.file,
+                1,
+                "",
+                "dit bestand moet één item met velden zijn, geen lijst of losse tekst; begin elke regel "
+                "met 'veld: waarde', zonder '- ' ervoor",
+            )
+        ]
     document.data = [document.data]
     document.lines.update({(0, *path): line for path, line in list(document.lines.items())})
     return []
@@ -85,7 +93,12 @@ def validate_items(document: SourceDocument, model: type[BaseModel]) -> tuple[li
         return [], []
     if not isinstance(data, list):
         return [], [
-            ContentError(document.file, 1, "", "het bestand moet een lijst van items zijn (elk item begint met '- ')")
+            ContentError(
+                document.file,
+                1,
+                "",
+                "dit bestand moet een lijst van items zijn; begin elk item met '- ' vooraan de regel",
+            )
         ]
     try:
         return TypeAdapter(list[model]).validate_python(data), []  # type: ignore[valid-type]
@@ -204,7 +217,8 @@ def check_kompas_phases(content: Content) -> list[ContentError]:
                     steps.file,
                     steps.line_of((index, "phase")),
                     "phase",
-                    f"fase '{phase}' noemt stap {number} niet in zijn lijst 'steps' (zie data/kompas_phases.yaml)",
+                    f"fase '{phase}' noemt stap {number} niet in haar lijst 'steps'; zet {number} in die lijst "
+                    f"(data/kompas_phases.yaml), of kies hier de fase die stap {number} wel noemt",
                 )
             )
     return errors
@@ -246,18 +260,21 @@ def check_previous_ids(content: Content) -> list[ContentError]:
                 location = (index, "previous_ids", position)
                 line = document.line_of(location)
                 if old in RESERVED_IDS:
-                    problem = f"'{old}' is het adres van iets anders op de site; een oude id kan dat niet zijn"
+                    problem = (
+                        f"'{old}' is het adres van iets anders op de site en kan geen oude id zijn; haal hem hier weg"
+                    )
                 elif old == item.get("id"):
-                    problem = f"'{old}' is de id van {content_type.noun.this()} zelf; laat hem hier weg"
+                    problem = f"'{old}' is de id van {content_type.noun.this()} zelf; haal hem hier weg"
                 elif old in live:
                     problem = (
-                        f"'{old}' is de id van {content_type.noun.another()} (regel {live[old]}); "
-                        "een oud webadres kan maar naar één kaart leiden"
+                        f"'{old}' is de id van {content_type.noun.another()} (regel {live[old]}), en een oude id "
+                        f"kan maar naar één {content_type.noun.singular} leiden; haal hem hier weg"
                     )
                 elif old in claimed:
                     problem = (
-                        f"'{old}' staat al bij previous_ids van {content_type.noun.another()} "
-                        f"(regel {claimed[old]}); een oud webadres kan maar naar één kaart leiden"
+                        f"'{old}' staat al bij previous_ids van {content_type.noun.another()} (regel {claimed[old]}), "
+                        f"en een oude id kan maar naar één {content_type.noun.singular} leiden; haal hem bij een van "
+                        "de twee weg"
                     )
                 else:
                     claimed[old] = line
@@ -297,7 +314,7 @@ def check_withdrawn_references(content: Content) -> list[ContentError]:
                             document.line_of(location),
                             field_name(location),
                             f"{noun.singular} '{value}' is ingetrokken (zie data/{BY_NAME[reference.target].file}); "
-                            "verwijs naar een andere of haal de verwijzing weg",
+                            f"verwijs naar {noun.another()} of haal de verwijzing weg",
                         )
                     )
     return errors
@@ -343,7 +360,9 @@ def _unknown(
             document.file,
             document.line_of(location),
             field_name(location),
-            f"{noun.unknown()} '{value}'{hint} (zie data/{where})",
+            f"{noun.unknown()} '{value}'{hint} (zie data/{where})"
+            if hint
+            else f"{noun.unknown()} '{value}'; kies {noun.existing()} uit data/{where}",
         )
     ]
 
@@ -356,7 +375,7 @@ def _repeated(document: SourceDocument, location: Path_, values: Any, noun: Noun
             document.file,
             document.line_of((*location, position)),
             field_name((*location, position)),
-            f"{noun.singular} '{value}' staat dubbel in de lijst",
+            f"{noun.singular} '{value}' staat dubbel in de lijst; haal er één weg",
         )
         for position, value in enumerate(values)
         if value in values[:position]

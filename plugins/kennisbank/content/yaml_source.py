@@ -7,6 +7,7 @@ replace the first one. So we compose the node graph ourselves and build the data
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,25 +24,88 @@ Path_ = tuple[str | int, ...]
 #: without aliases is not limited by it.
 MAX_ALIAS_EXPANSION = 100_000
 
+#: PyYAML's problems (what its scanner, parser and constructor say) in Dutch, each with what to
+#: do; matched on how the problem begins, the first match counts.
+_INDENT = "kijk na of het inspringen klopt"
+_QUOTE = "zet de waarde tussen aanhalingstekens"
 _PROBLEMS_NL = {
     "mapping values are not allowed here": (
-        "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"
+        f"hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens, of {_INDENT}"
     ),
-    "found character '\\t' that cannot start any token": ("tab gevonden; gebruik spaties om in te springen"),
-    "could not find expected ':'": "verwachtte 'veld: waarde' (ontbreekt een dubbele punt?)",
-    "did not find expected key": "verwachtte een veldnaam; klopt het inspringen?",
-    "did not find expected '-' indicator": "verwachtte een lijstitem ('- '); klopt het inspringen?",
-    "found character '@' that cannot start any token": (
-        "een waarde mag niet met '@' beginnen; zet de waarde tussen aanhalingstekens"
+    "found character '\\t' that cannot start any token": "hier staat een tab; spring in met spaties",
+    "could not find expected ':'": f"hier verwacht YAML 'veld: waarde'; zet een dubbele punt na de veldnaam, of {_INDENT}",
+    "did not find expected key": f"hier verwacht YAML een veld (veld: waarde); {_INDENT}",
+    "did not find expected '-' indicator": f"hier verwacht YAML een nieuw lijstitem ('- '); {_INDENT}",
+    "found undefined alias": (
+        "een waarde die met '*' begint, leest YAML als verwijzing naar een anker (&naam) dat er niet is; " + _QUOTE
     ),
-    "found character '`' that cannot start any token": (
-        "een waarde mag niet met '`' beginnen; zet de waarde tussen aanhalingstekens"
+    "found unexpected end of stream": (
+        "dit bestand houdt onverwacht op, waarschijnlijk doordat een aanhalingsteken niet gesloten wordt; "
+        "zoek het en zet het sluitende aanhalingsteken erbij"
     ),
-    "found undefined alias": "verwijzing (*alias) naar een anker dat niet bestaat",
-    "found unexpected end of stream": "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)",
-    "found unknown escape character": "onbekende escape-reeks met '\\' in tekst tussen dubbele aanhalingstekens",
-    "expected <block end>, but found '-'": "lijstitem op de verkeerde inspringing",
+    "found unknown escape character": (
+        "een '\\' tussen dubbele aanhalingstekens begint hier een onbekende code; schrijf '\\\\' "
+        "of gebruik enkele aanhalingstekens"
+    ),
+    "expected <block end>, but found '-'": (
+        "dit lijstitem ('- ') staat niet op de goede inspringing; zet het recht onder de andere items van de lijst"
+    ),
+    "expected <block end>, but found '<block sequence start>'": (
+        "dit lijstitem ('- ') staat niet op de goede inspringing; zet het recht onder de andere items van de lijst"
+    ),
+    "expected <block end>, but found '<scalar>'": (
+        "na de waarde staat nog tekst, bijvoorbeeld na een afsluitend aanhalingsteken; zet de hele waarde "
+        f"tussen aanhalingstekens, of {_INDENT}"
+    ),
+    "expected <block end>": "de inspringing klopt hier niet; zet de regel recht onder de regels van hetzelfde niveau",
+    "expected ',' or ']'": (
+        "een lijst tussen [ en ] is niet goed gesloten; zet een ']' aan het eind, en tekst met een komma "
+        "of haakje tussen aanhalingstekens"
+    ),
+    "expected ',' or '}'": (
+        "een groep tussen { en } is niet goed gesloten; zet een '}' aan het eind, en tekst met een komma "
+        "of haakje tussen aanhalingstekens"
+    ),
+    "but found another document": "na '---' begint een tweede document, en een bestand heeft er één; haal '---' weg",
+    "sequence entries are not allowed here": (
+        "hier mag geen lijstitem ('- ') staan; begin de lijst op een nieuwe regel, of zet tekst die met '- ' "
+        "begint tussen aanhalingstekens"
+    ),
+    "expected chomping or indentation indicators": (
+        f"na '|' of '>' hoort de tekst op de regels eronder te staan; zet hem daar (ingesprongen), of {_QUOTE}"
+    ),
+    "expected a comment or a line break": (
+        f"hier mag op dezelfde regel alleen nog een opmerking (#) staan; zet de rest op een nieuwe regel, of {_QUOTE}"
+    ),
+    "expected alphabetic or numeric character": (
+        f"een waarde die met '&' of '*' begint, leest YAML als anker of verwijzing (alias); {_QUOTE}"
+    ),
+    "expected a mapping or list of mappings for merging": (
+        "'<<' voegt in YAML de velden van een anker samen en verwacht '*naam'; haal '<<' weg of zet het tussen "
+        "aanhalingstekens"
+    ),
+    "could not determine a constructor for the tag 'tag:yaml.org,2002:value'": (
+        "een waarde die alleen uit '=' bestaat, kan YAML niet lezen; zet hem tussen aanhalingstekens: '='"
+    ),
 }
+
+#: Problems that name what they found: the Dutch text gets the same detail.
+_PATTERNS_NL = (
+    (
+        re.compile(r"found character '(.)' that cannot start any token"),
+        "een waarde mag niet met '{0}' beginnen; " + _QUOTE,
+    ),
+    (
+        re.compile(r"expected the node content, but found '(.)'"),
+        "hier ontbreekt een waarde, of een waarde begint met '{0}'; " + _QUOTE,
+    ),
+    (
+        re.compile(r"could not determine a constructor for the tag '(.*)'"),
+        "YAML-tag '{0}' is in de inhoud niet toegestaan; haal de tag (met '!' ervoor) weg, of " + _QUOTE,
+    ),
+)
+
+_UNREADABLE = "kijk na of inspringen, aanhalingstekens en haakjes kloppen"
 
 
 @dataclass
@@ -103,8 +167,11 @@ class _Builder:
     def _require_tag(node: yaml.Node, expected: str) -> None:
         # Explicit tags (!!python/..., !!set, !!omap) have no place in content files.
         if node.tag != expected:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"onbekende of niet toegestane YAML-tag {node.tag!r}", node.start_mark
+            raise _TagNotAllowed(
+                None,
+                None,
+                f"YAML-tag '{_shown_tag(node.tag)}' is in de inhoud niet toegestaan; haal de tag (met '!' ervoor) weg",
+                node.start_mark,
             )
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -119,7 +186,9 @@ class _Builder:
             key = self.loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 self.errors.append(
-                    ContentError(self.file, key_line, field_name(path), f"veldnaam {key!r} moet tekst zijn")
+                    ContentError(
+                        self.file, key_line, field_name(path), f"veldnaam {key!r} moet tekst zijn; {_KEY_HINT}"
+                    )
                 )
                 continue
             merging = position < merged
@@ -162,6 +231,18 @@ def _distinct_nodes(root: yaml.Node) -> int:
     return len(seen)
 
 
+_KEY_HINT = "schrijf een veldnaam uit data/README.md vóór de dubbele punt"
+
+
+class _TagNotAllowed(yaml.constructor.ConstructorError):
+    """An explicit tag on a mapping or list; its problem is already Dutch."""
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as an editor writes it: ``tag:yaml.org,2002:set`` → ``!!set``."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
 class _TooLarge(Exception):
     def __init__(self, line: int):
         self.line = line
@@ -185,13 +266,22 @@ def load_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentError(display_name, 1, "", f"bestand kan niet worden gelezen ({exc.strerror})")]
+        return None, [
+            ContentError(
+                display_name,
+                1,
+                "",
+                f"dit bestand kan niet worden gelezen ({exc.strerror}); kijk of het bestaat en of je het mag openen",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [
-            ContentError(display_name, line, "", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")
+            ContentError(
+                display_name, line, "", "dit bestand is geen geldige UTF-8-tekst; sla het op met de codering UTF-8"
+            )
         ]
 
     try:
@@ -311,27 +401,53 @@ def _parse(loader_class: Any, text: str, display_name: str) -> tuple[SourceDocum
             raise
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [ContentError(display_name, line, "", f"YAML-fout: {_problem_nl(exc.problem or str(exc))}")]
+        return None, [ContentError(display_name, line, "", f"YAML-fout: {_problem_nl(exc)}")]
+    except yaml.reader.ReaderError as exc:
+        return None, [ContentError(display_name, 1, "", f"YAML-fout: {_character_nl(exc)}")]
     except yaml.YAMLError as exc:
-        return None, [ContentError(display_name, 1, "", f"YAML-fout: {exc}")]
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return None, [
+            ContentError(display_name, 1, "", f"YAML-fout: YAML kan dit bestand niet lezen; {_UNREADABLE} ({detail})")
+        ]
     except _TooLarge as exc:
         return None, [
             ContentError(
                 display_name,
                 exc.line,
                 "",
-                f"*aliassen herhalen hier meer dan {MAX_ALIAS_EXPANSION} elementen; schrijf de inhoud uit of vereenvoudig het",
+                f"aliassen (*naam) herhalen hier meer dan {MAX_ALIAS_EXPANSION} waarden; schrijf de inhoud uit "
+                "in plaats van hem met aliassen te herhalen",
             )
         ]
     except RecursionError:
-        return None, [ContentError(display_name, 1, "", "te diep geneste structuur; vereenvoudig het bestand")]
+        return None, [
+            ContentError(display_name, 1, "", "lijsten en velden zijn hier te diep in elkaar genest; haal niveaus weg")
+        ]
     finally:
         loader.dispose()
     return SourceDocument(display_name, data, builder.lines), builder.errors
 
 
-def _problem_nl(problem: str) -> str:
+def _problem_nl(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's problem in Dutch, with what to do; one it has not been taught, in Dutch with the
+    English as detail."""
+    problem = exc.problem or str(exc)
+    if isinstance(exc, _TagNotAllowed):
+        return problem
     for english, dutch in _PROBLEMS_NL.items():
         if problem.startswith(english):
             return dutch
-    return problem
+    for pattern, dutch in _PATTERNS_NL:
+        found = pattern.match(problem)
+        if found:
+            return dutch.format(_shown_tag(found.group(1)))
+    return f"YAML kan deze regel niet lezen; {_UNREADABLE} ({problem})"
+
+
+def _character_nl(exc: yaml.reader.ReaderError) -> str:
+    """A character YAML does not accept (a control character, pasted along with the text)."""
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return (
+        f"dit bestand bevat een onzichtbaar stuurteken (U+{code:04X}), waarschijnlijk meegeplakt; typ de tekst "
+        f"rond teken {exc.position + 1} van het bestand opnieuw"
+    )
