@@ -189,6 +189,25 @@ def test_the_table_of_contents_is_materials_but_for_the_label_of_pages_outside_t
     assert "{% elif nav_item == page %}" in nav_item and 'id="__toc"' in nav_item, REVIEW
 
 
+def test_materials_menu_and_search_are_labels_for_checkboxes_it_clicks() -> None:
+    """platform.js section 4 turns these labels into buttons and listens to the checkboxes'
+    change events, which fire because Material toggles them with click(); its breakpoints are the
+    ones the script uses for "drawer" and "search toggle"."""
+    templates = MATERIAL_DIR / "templates"
+    header = (templates / "partials" / "header.html").read_text(encoding="utf-8")
+    assert '<label class="md-header__button md-icon" for="__drawer">' in header, REVIEW
+    assert '<label class="md-header__button md-icon" for="__search">' in header, REVIEW
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    assert 'data-md-toggle="drawer" type="checkbox" id="__drawer"' in base, REVIEW
+    assert 'data-md-toggle="search" type="checkbox" id="__search"' in base, REVIEW
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    assert re.search(r"\w+\[e\]\.checked!==t&&\w+\[e\]\.click\(\)", bundle), REVIEW
+    css = next((templates / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    script = (Path(platform.__file__).parent / "assets" / "platform.js").read_text(encoding="utf-8")
+    for breakpoint in ("76.234375em", "59.984375em"):
+        assert f"max-width:{breakpoint}" in css and f"(max-width: {breakpoint})" in script, REVIEW
+
+
 def test_only_the_seam_touches_platform_internals() -> None:
     """No other module reaches into MkDocs' page internals or Material's files."""
     package = Path(platform.__file__).parent

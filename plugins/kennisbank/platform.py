@@ -17,8 +17,9 @@ workaround says why it exists:
   inline scripts as files, for a Content-Security-Policy without ``'unsafe-inline'``;
   ``templates/partials/toc.html``: no ``<label for="__toc">`` where Material writes no ``__toc``.
 - ``assets/platform.js`` (loaded in ``<head>`` before Material's bundle): holds back Material's
-  site-search index until someone opens the search, and sets a listing's ``?q=`` aside so that
-  Material does not read it as its own search deep link.
+  site-search index until someone opens the search, sets a listing's ``?q=`` aside so that
+  Material does not read it as its own search deep link, and on small screens makes Material's
+  menu and search labels keyboard buttons and what is closed inert.
 """
 
 from __future__ import annotations

@@ -14,6 +14,11 @@
  * 3. Material reads every <link rel="alternate"> as another language version of the site and
  *    fetches the sitemap.xml next to it. The Atom feed links of a page are no such thing: that
  *    request (a 404 in api/v1/) is not sent, and Material hears it failed, which it ignores.
+ * 4. On a phone (and at 200 % zoom) Material's menu and search buttons are <label>s for hidden
+ *    checkboxes: a keyboard cannot reach or press them, while the closed, off-screen menu and
+ *    search still take focus (WCAG 2.1.1, 2.4.3). The labels become buttons (Enter, Space,
+ *    aria-expanded); what is closed is inert; an open menu is the only thing that takes focus,
+ *    and Escape closes it and brings focus back to its button.
  */
 (function () {
   "use strict";
@@ -75,6 +80,97 @@
       release();
     }
   }, true);
+
+  // --- 4. Material's menu and search buttons by keyboard, nothing closed takes focus ---------
+  // Material's own breakpoints: the menu is a drawer below 76.25em, the search a toggle below 60em.
+  var DRAWER_SCREEN = "(max-width: 76.234375em)";
+  var SEARCH_SCREEN = "(max-width: 59.984375em)";
+  function keyboardToggles() {
+    var drawer = document.getElementById("__drawer");
+    var search = document.getElementById("__search");
+    var menu = document.querySelector("label.md-header__button[for='__drawer']");
+    var searchButton = document.querySelector("label.md-header__button[for='__search']");
+    var nav = document.querySelector(".md-sidebar--primary");
+    var searchBox = document.querySelector(".md-search");
+    // Behind the open menu (the menu itself sits inside .md-main, next to the content).
+    var behindMenu = Array.prototype.slice.call(document.querySelectorAll(".md-content, .md-sidebar--secondary, .md-footer, .kb-site-contact, .md-search, .kb-skip-links"));
+    if (!drawer || !menu || !nav) return;
+    var drawerScreen = window.matchMedia(DRAWER_SCREEN);
+    var searchScreen = window.matchMedia(SEARCH_SCREEN);
+
+    function asButton(label, name, controls) {
+      label.setAttribute("role", "button");
+      label.setAttribute("tabindex", "0");
+      if (!label.getAttribute("aria-label")) label.setAttribute("aria-label", name);
+      if (controls) label.setAttribute("aria-controls", controls);
+      label.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          // Material's own keyboard handler also clicks a focused label on Enter: not twice.
+          event.preventDefault();
+          event.stopPropagation();
+          label.kennisbankKeyboard = true;
+          label.click();
+          label.kennisbankKeyboard = false;
+        }
+      });
+    }
+    function setInert(element, inert) {
+      if (!element) return;
+      if (inert) element.setAttribute("inert", "");
+      else element.removeAttribute("inert");
+    }
+    function update() {
+      var menuOpen = drawer.checked && drawerScreen.matches;
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+      setInert(nav, drawerScreen.matches && !drawer.checked);
+      behindMenu.forEach(function (element) { setInert(element, menuOpen); });
+      if (search && searchBox && !menuOpen) {
+        setInert(searchBox, searchScreen.matches && !search.checked);
+        if (searchButton) searchButton.setAttribute("aria-expanded", String(search.checked));
+      }
+    }
+
+    nav.id = nav.id || "kb-menu";
+    asButton(menu, "Menu", nav.id);
+    if (searchButton && searchBox) asButton(searchButton, "Zoeken", null);
+    drawer.addEventListener("change", function () {
+      update();
+      if (drawer.checked && drawerScreen.matches && menu.kennisbankKeyboard) {
+        // Into the menu, once it can take focus (Material makes it visible a moment later).
+        focusWhenPossible(nav.querySelector("a[href], label[tabindex], input, button"), function () { return drawer.checked; });
+      }
+    });
+    function focusWhenPossible(element, stillWanted) {
+      var tries = 0;
+      (function attempt() {
+        if (!element || !stillWanted()) return;
+        element.focus();
+        if (document.activeElement !== element && ++tries < 20) window.setTimeout(attempt, 25);
+      })();
+    }
+    if (search && searchBox && searchButton) {
+      search.addEventListener("change", function () {
+        update();
+        if (!searchScreen.matches) return;
+        if (search.checked && searchButton.kennisbankKeyboard) {
+          focusWhenPossible(searchBox.querySelector("input"), function () { return search.checked; });
+        } else if (!search.checked && (document.activeElement === document.body || searchBox.contains(document.activeElement))) {
+          searchButton.focus();  // closed (Escape): back to the button, not lost on the page
+        }
+      });
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked && drawerScreen.matches) {
+        drawer.click();
+        menu.focus();
+      }
+    });
+    drawerScreen.addEventListener("change", update);
+    searchScreen.addEventListener("change", update);
+    update();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keyboardToggles);
+  else keyboardToggles();
 
   // --- 2. a listing's ?q= is the catalogue's, not Material's ---------------------------------
   if (document.querySelector("meta[name='kennisbank-listing']")) {
