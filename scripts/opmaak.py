@@ -41,6 +41,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _opens_block(line: str) -> bool:
+    """Whether ``line`` starts a block of text (``key: |``, ``- >-``), a comment after it aside."""
+    return bool(_BLOCK_START.search(line.split(" #")[0]))
+
+
+def _in_block(line: str, block_indent: int | None) -> bool:
+    """Whether ``line`` belongs to the block of text opened at ``block_indent`` (if any)."""
+    return block_indent is not None and (line.strip() == "" or _indent(line) > block_indent)
+
+
 def formatted(text: str) -> str:
     """``text`` in the house style (see the module docstring)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -49,14 +59,13 @@ def formatted(text: str) -> str:
     after_comment = False  # the last line written was a comment (not text inside a block)
     earlier_entry = False  # an entry at the margin was written already
     for raw in lines:
-        line = raw.rstrip(" \t") if block_indent is None else raw
+        if _in_block(raw, block_indent):
+            out.append(raw)
+            after_comment = False
+            continue
+        line = raw.rstrip(" \t")
         if block_indent is not None:
-            if raw.strip() == "" or _indent(raw) > block_indent:
-                out.append(raw)
-                after_comment = False
-                continue
             block_indent = None
-            line = raw.rstrip(" \t")
             while out and out[-1].strip() == "" and out[-1] != "":
                 out[-1] = ""  # the block's trailing whitespace-only lines are blank lines (clipped anyway)
         if not line.strip():
@@ -73,7 +82,7 @@ def formatted(text: str) -> str:
         if match and not line.lstrip().startswith("#") and ": " in match["value"] + " ":
             line = f"{match['value']}  {match['comment']}"
         out.append(line)
-        if _BLOCK_START.search(line.split("  #")[0] if "  #" in line else line):
+        if _opens_block(line):
             block_indent = _indent(line)
     while out and out[-1] == "":
         out.pop()
@@ -86,10 +95,9 @@ def comments(text: str) -> list[str]:
     found = []
     block_indent: int | None = None
     for line in text.split("\n"):
-        if block_indent is not None:
-            if line.strip() == "" or _indent(line) > block_indent:
-                continue
-            block_indent = None
+        if _in_block(line, block_indent):
+            continue
+        block_indent = None
         stripped = line.lstrip()
         if stripped.startswith("#"):
             found.append(stripped)
@@ -97,7 +105,7 @@ def comments(text: str) -> list[str]:
             match = _INLINE_COMMENT.match(line.rstrip())
             if match and ": " in match["value"] + " ":
                 found.append(match["comment"])
-        if _BLOCK_START.search(line.split(" #")[0]):
+        if _opens_block(line):
             block_indent = _indent(line)
     return found
 

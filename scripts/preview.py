@@ -48,18 +48,21 @@ http {{
     fastcgi_temp_path {work}/fastcgi;
     uwsgi_temp_path {work}/uwsgi;
     scgi_temp_path {work}/scgi;
-    server {{
+{servers}
+}}
+"""
+
+_LOCAL_SERVER = """    server {{
         listen 127.0.0.1:{port};
         server_name localhost;
         root {site};
         include {site_config};
-    }}
-}}
-"""
+    }}"""
 
 
-def local_config(site: Path, port: int, work: Path) -> str:
-    """nginx.conf for serving ``site`` on 127.0.0.1:``port``, with ``work`` for its own files.
+def local_config(site: Path, port: int, work: Path, servers: str | None = None) -> str:
+    """nginx.conf for serving ``site`` on 127.0.0.1:``port``, with ``work`` for its own files;
+    ``servers`` replaces the local server block (the tests run the production example so).
 
     Run as root, nginx would hand requests to workers running as ``nobody``, who cannot read a
     site in a private folder: the workers then run as the owner of the site folder instead.
@@ -67,9 +70,9 @@ def local_config(site: Path, port: int, work: Path) -> str:
     user = ""
     if os.geteuid() == 0:
         user = f"user {pwd.getpwuid(site.stat().st_uid).pw_name};\n"
-    return _LOCAL.format(
-        user=user, work=work, mime_types=MIME_TYPES, port=port, site=site.resolve(), site_config=SITE_CONFIG
-    )
+    if servers is None:
+        servers = _LOCAL_SERVER.format(port=port, site=site.resolve(), site_config=SITE_CONFIG)
+    return _LOCAL.format(user=user, work=work, mime_types=MIME_TYPES, servers=servers)
 
 
 def free_port() -> int:

@@ -339,7 +339,7 @@ def test_the_production_example_serves_https_with_hsts_and_every_header(built_si
     import ssl
     import time
 
-    from preview import NGINX, free_port
+    from preview import NGINX, free_port, local_config
 
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
@@ -363,14 +363,7 @@ def test_the_production_example_serves_https_with_hsts_and_every_header(built_si
     (tmp_path / "kennisbank" / "kennisbank.conf").write_bytes(
         (ROOT / "deploy" / "nginx" / "kennisbank.conf").read_bytes()
     )
-    user = f"user {__import__('pwd').getpwuid(built_site.stat().st_uid).pw_name};" if os.geteuid() == 0 else ""
-    (tmp_path / "nginx.conf").write_text(
-        f"daemon off; {user} pid {tmp_path}/nginx.pid; error_log stderr warn; events {{}}\n"
-        f"http {{ include /etc/nginx/mime.types; access_log off; client_body_temp_path {tmp_path}/cb; "
-        f"proxy_temp_path {tmp_path}/p; fastcgi_temp_path {tmp_path}/f; uwsgi_temp_path {tmp_path}/u; "
-        f"scgi_temp_path {tmp_path}/s;\n{servers}\n}}\n",
-        encoding="utf-8",
-    )
+    (tmp_path / "nginx.conf").write_text(local_config(built_site, 0, tmp_path, servers=servers), encoding="utf-8")
     process = subprocess.Popen([str(NGINX), "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", "stderr"])
     try:
         context = ssl.create_default_context()

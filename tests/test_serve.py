@@ -4,7 +4,6 @@ last good site keeps being served."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,13 +13,9 @@ from typing import IO
 
 import pytest
 
+from preview import free_port
+
 pytestmark = pytest.mark.build  # builds a site or runs the project's commands
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> str:
