@@ -64,6 +64,24 @@ def wait_until(page: Any, expression: str, arg: Any = None, timeout: float = 15.
         page.wait_for_timeout(50)
 
 
+#: True once a listing shows the results for what is in its search box: the results are rendered
+#: (the print link, written on every render, carries the query) and no search is still running.
+RESULTS_SHOWN = """() => {
+  const count = document.querySelector('[data-result-count]');
+  if (!count || count.textContent.includes('Zoeken')) return false;
+  const box = document.querySelector('#kb-q'), link = document.querySelector('[data-kb-print-selection]');
+  if (!box || !box.value.trim() || !link) return true;
+  return (new URL(link.href, location).searchParams.get('q') || '').trim() === box.value.trim();
+}"""
+
+
+def wait_for_results(page: Any) -> None:
+    """Wait until a listing (or an embed) shows the results of its current query and filters.
+    The count alone is not enough: the list renders a moment after typing, so right after a
+    fill the old count is still there."""
+    wait_until(page, RESULTS_SHOWN)
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """axe-core's WCAG 2.1 A/AA violations on the current page, with their nodes."""
     page.evaluate(AXE_SCRIPT)

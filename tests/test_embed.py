@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from browser import axe_violations, serve, wait_until
+from browser import axe_violations, serve, wait_for_results, wait_until
 from conftest import ROOT
 
 PRACTICES = yaml.safe_load((ROOT / "data" / "practices.yaml").read_text(encoding="utf-8"))
@@ -118,7 +118,7 @@ def test_core_element_choice_updates_snippet_and_preview(site_url: str, browser_
         page.wait_for_timeout(100)
     preview = next(f for f in page.frames if "kernelement=" in f.url)
     preview.wait_for_load_state()
-    wait_until(preview, "!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
+    wait_for_results(preview)
     assert visible(preview) == region_cards(BUSIEST, core)
 
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import axe_violations, wait_until
+from browser import axe_violations, wait_for_results, wait_until
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def count_text(page) -> str:
 
 
 def wait_for_search(page) -> None:
-    wait_until(page, "!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
+    wait_for_results(page)
 
 
 def expected(core: set[str] | None = None, regions: set[str] | None = None) -> list[str]:
@@ -290,8 +290,6 @@ def test_python_and_browser_pipelines_stem_alike(site_url: str, browser_page) ->
     page.goto(f"{site_url}praktijken/")
     page.fill("#kb-q", "x")
     wait_for_search(page)
-    # The catalogue search loads lunr with the first query; the count can be final before that.
-    wait_until(page, "typeof lunr !== 'undefined' && !!lunr.nl && !!lunr.nl.stemmer")
     browser = page.evaluate(
         """words => words.map(w => {
              const t = lunr.nl.trimmer(new lunr.Token(w.toLowerCase(), {}));

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import axe_violations, wait_until
+from browser import axe_violations, wait_for_results, wait_until
 from conftest import ROOT
 from html_tools import elements
 from html_tools import page as built_page
@@ -36,7 +36,7 @@ def visible_cards(page) -> list[str]:
 
 
 def wait_for_search(page) -> None:
-    wait_until(page, "!document.querySelector('[data-result-count]').textContent.includes('Zoeken')")
+    wait_for_results(page)
 
 
 def on_screen(page, selector: str) -> bool:
