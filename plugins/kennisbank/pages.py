@@ -22,6 +22,7 @@ from .catalogue import Catalogue, title_key
 from .content.registry import BY_NAME, CONTENT_TYPES, ContentType
 from .facets import facets_for
 from .mentions import Explained, MentionFinder, explained_items
+from .page_toc import META_KEY as PAGE_TOC
 from .review import Desk, review_desk
 from .urls import (
     ATOM,
@@ -204,6 +205,8 @@ def listing_spec(content_type: ContentType, site: Site, mentions: Mentions) -> P
     meta: dict[str, Any] = {}
     if "facets" in context:
         meta = {"kennisbank_scripts": ["filters.js"], "hide": ["navigation", "toc"], "kennisbank_skip_results": True}
+    if listing.page_toc:
+        meta[PAGE_TOC] = True
     if content_type.name in LISTING_FEEDS:
         meta["kennisbank_feeds"] = [LISTING_FEEDS[content_type.name]]
     if content_type.name == "glossary":
@@ -241,6 +244,8 @@ def item_specs(content_type: ContentType, site: Site, mentions: Mentions) -> lis
         return []
     specs = []
     meta: dict[str, Any] = {"kennisbank_scripts": list(pages.scripts)} if pages.scripts else {}
+    if pages.page_toc:
+        meta[PAGE_TOC] = True
     for key, item in site.catalogue.of(content_type.name).items():
         url = item_url(content_type.name, key)
         view = site.view(content_type.name, key)

@@ -16,6 +16,8 @@ workaround says why it exists:
 - ``templates/partials/javascripts/{base,content}.html`` with ``assets/material-*.js``: Material's
   inline scripts as files, for a Content-Security-Policy without ``'unsafe-inline'``;
   ``templates/partials/toc.html``: no ``<label for="__toc">`` where Material writes no ``__toc``.
+- :func:`set_page_toc`: a generated page's table of contents from its rendered headings
+  (page_toc.py), where MkDocs only sees the headings of the page's Markdown body.
 - ``assets/platform.js`` (loaded in ``<head>`` before Material's bundle): holds back Material's
   site-search index until someone opens the search, sets a listing's ``?q=`` aside so that
   Material does not read it as its own search deep link, and on small screens makes Material's
@@ -116,6 +118,14 @@ class GeneratedPage(Page):
         else:
             self.content, toc_tokens = "", []
         self.toc = get_toc(toc_tokens)
+
+
+def set_page_toc(page: Page, toc_tokens: list[TocToken]) -> None:
+    """Replace the table of contents MkDocs made from the page's Markdown (see page_toc.py).
+
+    Runs in ``on_page_content``: after ``Page.render`` set ``page.toc`` and before Material's
+    templates and its search plugin read it."""
+    page.toc = get_toc(toc_tokens)
 
 
 def nav_titles(nav: Any) -> dict[str, str]:

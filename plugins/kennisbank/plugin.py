@@ -34,6 +34,8 @@ from .exports.search_index import IndexBuilds
 from .history import CardDates, HistoryUnavailable, read_dates
 from .mentions import MentionLinker
 from .page_policy import policy_problem
+from .page_toc import META_KEY as PAGE_TOC
+from .page_toc import toc_tokens
 from .pages import PAGE_MARKERS, PageSpec, find_mentions, page_specs
 from .platform import (
     GeneratedPage,
@@ -42,6 +44,7 @@ from .platform import (
     nav_titles,
     page_meta,
     patch_site_search_stemming,
+    set_page_toc,
 )
 from .render import Renderer
 from .review import Desk, long_sentence_counts, long_sentences, practice_text, review_desk
@@ -304,6 +307,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             if template is not None:
                 html = self.renderer.render(template, page.url, html, {})
         html = self._link_mentions(html, page, spec)
+        if page.meta.get(PAGE_TOC):
+            set_page_toc(page, toc_tokens(html))  # every section of the page, not only its body's
         if excluded_from_site_search(page.meta):
             html = self.held_back.setdefault(page.file.src_uri, HeldBack()).hold_whole(html)
         return html

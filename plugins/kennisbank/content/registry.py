@@ -64,6 +64,9 @@ class ItemPages:
     description: str | None = "summary"  # plain-text field for <meta name="description">
     body: str | None = None  # Markdown field rendered as the page's body
     scripts: tuple[str, ...] = ()  # the plugin's scripts the page needs (assets/)
+    # The table of contents lists every heading of the rendered page (page_toc.py), not only
+    # those of its Markdown body: for templates that add sections of their own.
+    page_toc: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Listing:
     menu: str  # its entry in the site menu and its tile's heading ("Praktijken")
     order: int  # place in the site menu, after "Start"
     tile: str | None = None  # the type's tile on the home page ("Wat vind je hier?"), if any
+    page_toc: bool = False  # as ItemPages.page_toc
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             title="Stap {number}: {title}",
             description="aim",
             body="body",
+            page_toc=True,
         ),
         listing=Listing(
             "kompas/",
@@ -237,6 +242,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
             menu="Kompas",
             order=4,
             tile="In acht stappen naar domeinoverstijgende samenwerking, met werkbladen om te printen.",
+            page_toc=True,
         ),
     ),
     ContentType(
