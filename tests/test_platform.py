@@ -109,6 +109,28 @@ def test_a_generated_page_is_the_page_mkdocs_uses_for_its_file(tmp_path: Path) -
     assert page.content == "<h1>Kop</h1>" and page.meta == {"title": "X"}
 
 
+def test_a_pages_table_of_contents_can_be_read_from_its_rendered_headings(tmp_path: Path) -> None:
+    """set_page_toc replaces the toc MkDocs made from the body with every h2-h6 that has an id
+    (page_toc.py), nested by level; Material's toc-item prints ``title`` (HTML) and ``url``."""
+    from kennisbank.page_toc import toc_tokens
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path), "site_dir": str(tmp_path / "site")})
+    file = File("x.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    page = platform.GeneratedPage("", {"title": "X"}, file, config, lambda text: ("", []))
+    html = (
+        '<h1>Stap</h1><h2 id="a">A &amp; <em>B</em></h2><h3 id="b">B</h3><h4>zonder id</h4>'
+        '<h2 id="c">C</h2><h3 id="d">D</h3><h2 id="e">E</h2>'
+    )
+    platform.set_page_toc(page, toc_tokens(html))
+    assert [(item.title, item.url, [child.url for child in item.children]) for item in page.toc] == [
+        ("A &amp; B", "#a", ["#b"]),
+        ("C", "#c", ["#d"]),
+        ("E", "#e", []),
+    ], REVIEW
+    assert [item.level for item in page.toc] == [2, 2, 2]
+
+
 def test_held_back_parts_come_back_in_place_nested_too() -> None:
     held = platform.HeldBack()
     # A call inside a call, as Jinja makes it: caller() returns markup.
