@@ -10,6 +10,7 @@ and a few helpers, and only present.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
+from .content.fields import material_icon_file
 from .facets import card_attributes
 from .markdown_html import MarkdownConverter
 from .platform import HeldBack, in_place
@@ -71,6 +73,16 @@ def card_data(kind: str, item: View | Any) -> Markup:
     return card_attributes(kind, item)
 
 
+@functools.cache
+def icon(name: str) -> Markup:
+    """The SVG of one of Material's bundled icons, to draw inline (a core element's tile).
+
+    Read from the installed theme, so the site needs no icon font and no other server; the
+    name was checked when the data was validated (content/fields.py).
+    """
+    return Markup(material_icon_file(name).read_text(encoding="utf-8"))
+
+
 #: Stands for the way to the site root in a card rendered once for many pages (Renderer.card).
 #: Autoescaping turns any ``<`` from content into ``&lt;``, so only a template can write it.
 _SITE_ROOT = "<kb-site-root>"
@@ -117,6 +129,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
+        self.env.globals["icon"] = icon
         self.env.globals.update(
             card_attributes=card_data, programme=site.programme, month_name=month_name, **_URL_HELPERS
         )

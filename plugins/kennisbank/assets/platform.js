@@ -93,7 +93,7 @@
     var nav = document.querySelector(".md-sidebar--primary");
     var searchBox = document.querySelector(".md-search");
     // Behind the open menu (the menu itself sits inside .md-main, next to the content).
-    var behindMenu = Array.prototype.slice.call(document.querySelectorAll(".md-content, .md-sidebar--secondary, .md-footer, .kb-site-contact, .md-search, .kb-skip-links"));
+    var behindMenu = Array.prototype.slice.call(document.querySelectorAll(".md-content, .md-sidebar--secondary, .md-footer, .md-search, .kb-skip-links"));
     if (!drawer || !menu || !nav) return;
     var drawerScreen = window.matchMedia(DRAWER_SCREEN);
     var searchScreen = window.matchMedia(SEARCH_SCREEN);

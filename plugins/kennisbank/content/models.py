@@ -16,6 +16,7 @@ from .fields import (
     Cell,
     CoreElementId,
     Email,
+    Icon,
     InstrumentId,
     Markdown,
     PhaseId,
@@ -169,6 +170,10 @@ class CoreElement(ContentModel):
     title: Text
     summary: Text
     description: Markdown
+    icon: Icon | None = Field(
+        default=None,
+        description="Pictogram op de startpagina, uit de sets van Material, bijvoorbeeld material/account-group",
+    )
 
 
 class RegionalProject(ContentModel):
