@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .catalogue import Catalogue
+from .core_element_names import GROUP_LABEL
 from .history import CardDates
 
 
@@ -85,10 +86,7 @@ def _core_elements(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[st
 
 
 def _regions(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
-    return [
-        ("Proeftuinen", [(r.id, r.name) for r in catalogue.pilots]),
-        ("Andere regio's", [(r.id, r.name) for r in catalogue.other_regions]),
-    ]
+    return [(group.label, [(r.id, r.name) for r in group.regions]) for group in catalogue.region_groups]
 
 
 def _themes(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
@@ -108,7 +106,7 @@ def _kinds(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]
 FACETS: dict[str, tuple[FacetField, ...]] = {
     "practices": (
         FacetField(
-            "kernelement", "Kernelement", "core-element", lambda p: [p.core_element], _core_elements, keep_empty=True
+            "kernelement", GROUP_LABEL, "core-element", lambda p: [p.core_element], _core_elements, keep_empty=True
         ),
         FacetField("regio", "Regio", "regions", lambda p: list(p.regions), _regions),
         FacetField("thema", "Thema", "themes", lambda p: list(p.themes), _themes),
@@ -116,7 +114,7 @@ FACETS: dict[str, tuple[FacetField, ...]] = {
     ),
     "instruments": (
         FacetField("soort", "Soort", "kind", lambda i: [i.kind], _kinds),
-        FacetField("kernelement", "Kernelement", "core-element", lambda i: [i.core_element], _core_elements),
+        FacetField("kernelement", GROUP_LABEL, "core-element", lambda i: [i.core_element], _core_elements),
     ),
 }
 #: The attribute that names a card of each type (the HTML contract: ``data-card`` for practices).

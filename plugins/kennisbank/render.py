@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import core_element_names, urls
 from .facets import card_attributes
 from .markdown_html import MarkdownConverter
 from .platform import HeldBack, in_place
@@ -117,8 +117,17 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
+        # One way to name a core element and its group (kernelement or randvoorwaarden).
+        self.env.filters.update(
+            core_phrase=core_element_names.phrase, core_this=core_element_names.this, core_tag=core_element_names.tag
+        )
         self.env.globals.update(
-            card_attributes=card_data, programme=site.programme, month_name=month_name, **_URL_HELPERS
+            card_attributes=card_data,
+            programme=site.programme,
+            month_name=month_name,
+            core_group_label=core_element_names.GROUP_LABEL,
+            core_group_title=core_element_names.GROUP_TITLE,
+            **_URL_HELPERS,
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}
