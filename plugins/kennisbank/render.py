@@ -10,6 +10,7 @@ and a few helpers, and only present.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,11 +65,11 @@ def mailto(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
-def card_data(kind: str, item: View | Any) -> Markup:
+def card_data(site: Site, kind: str, item: View | Any) -> Markup:
     """A card's ``data-*`` attributes (facets.py), for a view or an item."""
     if isinstance(item, View):
-        return card_attributes(kind, item.model, item.dates)
-    return card_attributes(kind, item)
+        return card_attributes(kind, item.model, site.catalogue, item.dates)
+    return card_attributes(kind, item, site.catalogue)
 
 
 #: Stands for the way to the site root in a card rendered once for many pages (Renderer.card).
@@ -122,7 +123,7 @@ class Renderer:
             core_phrase=core_element_names.phrase, core_this=core_element_names.this, core_tag=core_element_names.tag
         )
         self.env.globals.update(
-            card_attributes=card_data,
+            card_attributes=functools.partial(card_data, site),
             programme=site.programme,
             month_name=month_name,
             core_group_label=core_element_names.GROUP_LABEL,
