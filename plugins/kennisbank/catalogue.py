@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -59,6 +59,18 @@ def values_at(value: Any, path: tuple[str, ...]) -> Iterator[Any]:
         yield from values_at(getattr(value, head, None), rest)
     elif isinstance(value, dict):
         yield from values_at(value.get(head), rest)
+
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class RegionGroup(Generic[R]):
+    """A group of regions as pages and facets show it; ``key`` is its anchor on ``/regio/``."""
+
+    key: str
+    label: str
+    regions: list[R]
 
 
 @dataclass(frozen=True)
@@ -209,8 +221,22 @@ class Catalogue:
     @property
     def other_regions(self) -> list[Region]:
         """Regions that are not a proeftuin (``landelijk`` last)."""
-        others = [region for region in self.regions.values() if region.kind == "regio"]
-        return others + [region for region in self.regions.values() if region.kind == "landelijk"]
+        return self._of_kind("regio") + self._of_kind("landelijk")
+
+    @property
+    def region_groups(self) -> list[RegionGroup[Region]]:
+        """Regions in the groups readers see wherever regions are listed: the pilots, the other
+        regions, and the national items on their own (``landelijk`` is not a region beside the
+        others, so it no longer stands under "Andere regio's"). Empty groups are left out."""
+        groups = [
+            RegionGroup("proeftuinen", "Proeftuinen", self.pilots),
+            RegionGroup("andere-regios", "Andere regio's", self._of_kind("regio")),
+            RegionGroup("landelijk", "Landelijk", self._of_kind("landelijk")),
+        ]
+        return [group for group in groups if group.regions]
+
+    def _of_kind(self, kind: str) -> list[Region]:
+        return [region for region in self.regions.values() if region.kind == kind]
 
     def step_neighbours(self, number: int) -> tuple[KompasStep | None, KompasStep | None]:
         """The previous and next Kompas step, for step-to-step navigation."""

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import core_element_names, urls
 from .content.fields import material_icon_file
 from .facets import card_attributes
 from .markdown_html import MarkdownConverter
@@ -66,11 +66,11 @@ def mailto(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
-def card_data(kind: str, item: View | Any) -> Markup:
+def card_data(site: Site, kind: str, item: View | Any) -> Markup:
     """A card's ``data-*`` attributes (facets.py), for a view or an item."""
     if isinstance(item, View):
-        return card_attributes(kind, item.model, item.dates)
-    return card_attributes(kind, item)
+        return card_attributes(kind, item.model, site.catalogue, item.dates)
+    return card_attributes(kind, item, site.catalogue)
 
 
 @functools.cache
@@ -130,8 +130,17 @@ class Renderer:
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
         self.env.globals["icon"] = icon
+        # One way to name a core element and its group (kernelement or randvoorwaarden).
+        self.env.filters.update(
+            core_phrase=core_element_names.phrase, core_this=core_element_names.this, core_tag=core_element_names.tag
+        )
         self.env.globals.update(
-            card_attributes=card_data, programme=site.programme, month_name=month_name, **_URL_HELPERS
+            card_attributes=functools.partial(card_data, site),
+            programme=site.programme,
+            month_name=month_name,
+            core_group_label=core_element_names.GROUP_LABEL,
+            core_group_title=core_element_names.GROUP_TITLE,
+            **_URL_HELPERS,
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}

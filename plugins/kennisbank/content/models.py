@@ -164,10 +164,16 @@ class Practice(ContentModel):
 
 
 class CoreElement(ContentModel):
-    """One of the core elements (kernelementen) of the Toekomstscenario."""
+    """One of the five core elements (kernelementen) of the Toekomstscenario, or the
+    randvoorwaarden that stand beside them: the sources group practices and tools under both,
+    and the site names the group "kernelementen en randvoorwaarden" (``core_element_names.py``)."""
 
     id: Slug
     title: Text
+    kind: Literal["kernelement", "randvoorwaarden"] = Field(
+        default="kernelement",
+        description="kernelement (een van de vijf) of randvoorwaarden (wat ernaast de verandering mogelijk maakt)",
+    )
     summary: Text
     description: Markdown
     icon: Icon | None = Field(

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel
 
+from ..core_element_names import GROUP_TITLE
 from . import models
 from .fields import Ref
 
@@ -125,10 +126,10 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         pages=ItemPages("kernelementen/{key}/", "kennisbank/core_element.html", var="core_element", body="description"),
         listing=Listing(
             "kernelementen/",
-            "Kernelementen",
+            GROUP_TITLE,
             "kennisbank/core_elements.html",
-            "De kernelementen van het Toekomstscenario kind- en gezinsbescherming.",
-            menu="Kernelementen",
+            "De kernelementen en randvoorwaarden van het Toekomstscenario kind- en gezinsbescherming.",
+            menu=GROUP_TITLE,
             order=2,
         ),
     ),
