@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import urls, worksheet
 from .facets import card_attributes
 from .markdown_html import MarkdownConverter
 from .platform import HeldBack, in_place
@@ -118,7 +118,12 @@ class Renderer:
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
         self.env.globals.update(
-            card_attributes=card_data, programme=site.programme, month_name=month_name, **_URL_HELPERS
+            card_attributes=card_data,
+            programme=site.programme,
+            month_name=month_name,
+            answer_space=worksheet.answer_space,
+            empty_rows=worksheet.empty_rows,
+            **_URL_HELPERS,
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}
