@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import core_element_names, urls
+from . import core_element_names, urls, worksheet
 from .content.fields import material_icon_file
 from .facets import card_attributes
 from .markdown_html import MarkdownConverter
@@ -140,6 +140,8 @@ class Renderer:
             month_name=month_name,
             core_group_label=core_element_names.GROUP_LABEL,
             core_group_title=core_element_names.GROUP_TITLE,
+            answer_space=worksheet.answer_space,
+            empty_rows=worksheet.empty_rows,
             **_URL_HELPERS,
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.

@@ -361,6 +361,15 @@ class KompasStep(ContentModel):
     )
 
 
+#: How much room a question gets on paper (worksheet.py): one line for a name, a date or a
+#: choice to circle; a few lines for a checklist point; a lot for an open question.
+AnswerSpace = Literal["regel", "kort", "ruim"]
+ANSWER_DESCRIPTION = (
+    "Schrijfruimte op papier: regel (één regel: een naam, datum of keuze), kort (een paar regels) of ruim "
+    "(een open vraag, conclusies, afspraken). Zonder dit veld: wat bij de soort werkblad past"
+)
+
+
 def _item_from_text(value: object) -> object:
     # Editors may write a plain question instead of a mapping with `text:`.
     return {"text": value} if isinstance(value, str) else value
@@ -372,6 +381,7 @@ class ToolItem(ContentModel):
     text: Text
     hint: Text | None = None
     duration: Text | None = Field(default=None, description="Tijdsduur (draaiboek)")
+    answer: AnswerSpace | None = Field(default=None, description=ANSWER_DESCRIPTION)
 
 
 class ToolSection(ContentModel):
@@ -380,6 +390,9 @@ class ToolSection(ContentModel):
     title: Text
     intro: Text | None = None
     items: list[Annotated[ToolItem, BeforeValidator(_item_from_text)]] = Field(default_factory=list)
+    answer: AnswerSpace | None = Field(
+        default=None, description="Schrijfruimte voor elke vraag van de sectie (zie 'answer' bij een vraag)"
+    )
     columns: list[Text] = Field(default_factory=list)
     rows: list[list[Cell]] = Field(default_factory=list)
 

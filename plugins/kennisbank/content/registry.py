@@ -245,7 +245,13 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         "kompas_tools.yaml",
         models.KompasTool,
         Noun("Kompas-werkblad", "Kompas-werkbladen", neuter=True),
-        pages=ItemPages("kompas/tools/{key}/", "kennisbank/kompas_tool.html", var="tool", description="purpose"),
+        pages=ItemPages(
+            "kompas/tools/{key}/",
+            "kennisbank/kompas_tool.html",
+            var="tool",
+            description="purpose",
+            scripts=("worksheet.js",),
+        ),
     ),
     ContentType(
         "violence_profiles",
