@@ -79,6 +79,18 @@ def test_materials_search_reads_the_page_in_page_context_and_honours_exclude() -
     assert 'search.get("exclude")' in inspect.getsource(search), REVIEW
 
 
+def test_materials_search_worker_indexes_every_field_its_index_file_names() -> None:
+    """add_site_search_synonyms puts the synonyms in a field of their own in search_index.json:
+    Material's worker must index each field of the file's config.fields, and its plugin must
+    write them there."""
+    from material.plugins.search import plugin as search
+
+    workers = MATERIAL_DIR / "templates" / "assets" / "javascripts" / "workers"
+    worker = next(workers.glob("search.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r"for\(let\[\w+,\w+\]of Object\.entries\(\w+\.fields\)\)this\.field\(", worker), REVIEW
+    assert '"fields"' in inspect.getsource(search.SearchIndex.generate_search_index), REVIEW
+
+
 def test_the_sitemap_template_is_mkdocs_own_but_for_noindex_pages() -> None:
     """templates/sitemap.xml copies MkDocs' sitemap and leaves out pages marked noindex."""
     ours = (Path(platform.__file__).parent / "templates" / "sitemap.xml").read_text(encoding="utf-8")

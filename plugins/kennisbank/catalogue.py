@@ -35,6 +35,7 @@ from .content.models import (
     Programme,
     Region,
     Source,
+    SynonymGroup,
     ViolenceProfile,
 )
 from .content.registry import BY_NAME, CONTENT_TYPES, REFERENCES, Reference
@@ -195,6 +196,11 @@ class Catalogue:
     @property
     def glossary(self) -> list[GlossaryEntry]:
         return list(self._typed("glossary", GlossaryEntry).values())
+
+    @property
+    def synonyms(self) -> list[SynonymGroup]:
+        """The groups of words that search the same (data/synonyms.yaml), for both searches."""
+        return list(self._typed("synonyms", SynonymGroup).values())
 
     @property
     def background_topics(self) -> dict[str, BackgroundTopic]:

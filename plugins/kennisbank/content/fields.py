@@ -151,6 +151,30 @@ Text = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), A
 Cell = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True)]
 #: Markdown source; rendered and sanitised by the pages stage.
 Markdown = Text
+
+
+def _check_search_term(value: str) -> str:
+    if value != value.lower():
+        raise _error(
+            "schrijf een zoekwoord in kleine letters ('{lower}'); bij zoeken maken hoofdletters niet uit",
+            lower=value.lower(),
+        )
+    if "  " in value or "\n" in value:
+        raise _error(
+            "zet tussen de woorden van een zoekwoord steeds één spatie ('{single}')", single=" ".join(value.split())
+        )
+    return value
+
+
+#: A word or phrase someone types in a search box: lower case, words split by one space.
+SearchTerm = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(strict=True),
+    AfterValidator(_not_blank),
+    AfterValidator(_check_search_term),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^A-Z]+$"}),
+]
 #: A lowercase ASCII id, used in URLs and references.
 Slug = Annotated[
     str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_slug), _SLUG_SCHEMA

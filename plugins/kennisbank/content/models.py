@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import (
@@ -24,6 +24,7 @@ from .fields import (
     PrincipleId,
     ProfileId,
     RegionId,
+    SearchTerm,
     Slug,
     SourceId,
     StepNumber,
@@ -70,6 +71,8 @@ FIELD_DESCRIPTIONS = {
     "questions": "Alleen reflectievragen die in de bron staan",
     "publication": "Waar de kaart te downloaden is",
     "term": "De afkorting zoals ze in teksten staat",
+    "terms": "Woorden of woordgroepen",
+    "note": "Toelichting voor de redactie (niet op de site)",
     "meaning": "Wat de afkorting betekent",
     "core_element": "Id van het kernelement (zie data/core_elements.yaml)",
     "regions": "Id's van de regio's (zie data/regions.yaml)",
@@ -541,3 +544,25 @@ class GlossaryEntry(ContentModel):
     term: Text
     meaning: Text
     description: Text | None = None
+
+
+def _at_least_two(terms: list[str]) -> list[str]:
+    if len(terms) < 2:
+        raise PydanticCustomError(
+            "kennisbank",
+            "een groep synoniemen heeft minstens twee zoekwoorden; zet er een woord bij dat hetzelfde betekent, "
+            "of haal de groep weg",
+        )
+    return terms
+
+
+class SynonymGroup(ContentModel):
+    """Words and phrases that mean the same to someone searching ("vechtscheiding", "complexe
+    scheiding"): a search for one of them finds what the others find, in the catalogue search and
+    in the site search alike (exports/synonyms.py). Only for searching; the site never shows the list."""
+
+    id: Slug
+    terms: Annotated[list[SearchTerm], AfterValidator(_at_least_two)] = Field(
+        description="Woorden of woordgroepen die bij zoeken hetzelfde betekenen, in kleine letters; minstens twee"
+    )
+    note: Text | None = Field(default=None, description="Toelichting voor de redactie: waar de woorden vandaan komen")

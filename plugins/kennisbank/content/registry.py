@@ -326,6 +326,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         pages=ItemPages("begrippen/#begrip-{key}"),
     ),
     ContentType("lessons", "lessons.yaml", models.Lesson, Noun("les", "lessen")),
+    ContentType("synonyms", "synonyms.yaml", models.SynonymGroup, Noun("groep synoniemen", "groepen synoniemen")),
 )
 
 BY_NAME: dict[str, ContentType] = {content_type.name: content_type for content_type in CONTENT_TYPES}
