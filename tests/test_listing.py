@@ -319,9 +319,9 @@ def test_footer_and_about_page_give_the_programme_address(built_site: Path) -> N
     assert len(pages) > 100
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        if 'class="md-footer"' in html:
-            footer = html[html.index('class="kb-site-contact"') :]
-            assert f'href="mailto:{PROGRAMME["email"]}"' in footer[:600], path
+        assert 'class="md-footer kb-footer"' in html, path
+        footer = html[html.index('class="md-footer kb-footer"') :]
+        assert f'href="mailto:{PROGRAMME["email"]}"' in footer, path
     about = built_page(built_site, "over/").read_text(encoding="utf-8")
     assert f'href="mailto:{PROGRAMME["email"]}"' in about[about.index('id="contact"') :]
 

@@ -79,6 +79,18 @@ def test_materials_search_reads_the_page_in_page_context_and_honours_exclude() -
     assert 'search.get("exclude")' in inspect.getsource(search), REVIEW
 
 
+def test_materials_search_worker_indexes_every_field_its_index_file_names() -> None:
+    """add_site_search_synonyms puts the synonyms in a field of their own in search_index.json:
+    Material's worker must index each field of the file's config.fields, and its plugin must
+    write them there."""
+    from material.plugins.search import plugin as search
+
+    workers = MATERIAL_DIR / "templates" / "assets" / "javascripts" / "workers"
+    worker = next(workers.glob("search.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r"for\(let\[\w+,\w+\]of Object\.entries\(\w+\.fields\)\)this\.field\(", worker), REVIEW
+    assert '"fields"' in inspect.getsource(search.SearchIndex.generate_search_index), REVIEW
+
+
 def test_the_sitemap_template_is_mkdocs_own_but_for_noindex_pages() -> None:
     """templates/sitemap.xml copies MkDocs' sitemap and leaves out pages marked noindex."""
     ours = (Path(platform.__file__).parent / "templates" / "sitemap.xml").read_text(encoding="utf-8")
@@ -242,3 +254,27 @@ def test_only_the_seam_touches_platform_internals() -> None:
     for script in (package / "assets").glob("*.js"):
         if script.name != platform.PLATFORM_SCRIPT:
             assert "XMLHttpRequest.prototype" not in script.read_text(encoding="utf-8"), script
+
+
+def test_material_shows_an_abbreviations_explanation_on_focus_and_hover_next_to_it() -> None:
+    """platform.js section 5 makes the first <abbr> of each kind focusable and relies on Material
+    for the rest: with content.tooltips it gives every abbr[title] a role=tooltip explanation, shown
+    while focus is inside it (focusin/focusout) or the pointer is on it (mouseenter/mouseleave), placed
+    below the trigger, named by aria-describedby while shown. Section 5 hides one with the hidden
+    attribute; kennisbank.css lets the pointer onto it, which Material's own CSS does not."""
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    assert 'V("content.tooltips")&&fe(M("abbr[title]",e)).pipe(J(l=>Xe(l,{viewport$})' in bundle, REVIEW
+    assert 'let n=e.title,i=Cn(n);return o.next(i),e.removeAttribute("title")' in bundle, REVIEW
+    assert 'x("div",{class:"md-tooltip2",role:"tooltip"}' in bundle, REVIEW
+    assert 'h(document.body,"focusin"),h(document.body,"focusout")' in bundle, REVIEW
+    assert 'h(e,"mouseenter").pipe(m(()=>!0)),h(e,"mouseleave")' in bundle, REVIEW
+    assert 'if(f.role==="tooltip")return{x:v,y:8+d.height}' in bundle, REVIEW  # below, not over it
+    assert 'e.setAttribute("aria-describedby",i)' in bundle and "md-tooltip2--active" in bundle, REVIEW
+    css = next((MATERIAL_DIR / "templates" / "assets" / "stylesheets").glob("main.*.min.css")).read_text(
+        encoding="utf-8"
+    )
+    assert re.search(r"\.md-tooltip2\{[^}]*pointer-events:none", css), REVIEW
+    script = (Path(platform.__file__).parent / "assets" / platform.PLATFORM_SCRIPT).read_text(encoding="utf-8")
+    assert '".md-content abbr[title]"' in script and '"md-tooltip2--active"' in script
+    ours = (Path(platform.__file__).parent / "assets" / "kennisbank.css").read_text(encoding="utf-8")
+    assert '.md-tooltip2[role="tooltip"] > .md-tooltip2__inner { pointer-events: auto; }' in ours

@@ -13,6 +13,7 @@ from kennisbank.exports import dutch
 from kennisbank.exports.search_index import (
     BUCKET,
     FIELDS,
+    INDEX_FIELDS,
     SEPARATOR,
     Document,
     Terms,
@@ -51,12 +52,14 @@ def test_files_hold_terms_by_shard_texts_by_bucket_and_the_vocabulary() -> None:
     files = build_files(documents)
     manifest = files["index.json"]
     assert manifest["ids"] == ["a", "b"]
-    assert [field["name"] for field in manifest["fields"]] == [field.name for field in FIELDS]
+    assert [field["name"] for field in manifest["fields"]] == [field.name for field in INDEX_FIELDS]
     assert set(manifest["shards"]) == {name[2:-5] for name in files if name.startswith("t-")}
 
     stem = dutch.stem("scheiding")
     rows = files[f"t-{shard_key(stem)}.json"]["terms"][stem]
-    by_field = {field.name: decode(row, 3 if field.excerpt else 2) for field, row in zip(FIELDS, rows, strict=True)}
+    by_field = {
+        field.name: decode(row, 3 if field.excerpt else 2) for field, row in zip(INDEX_FIELDS, rows, strict=True)
+    }
     assert by_field["title"] == [[0, 1]]  # card a, once
     assert by_field["body"] == [[1, 1, 0]]  # card b, once, in its first sentence
     kind = dutch.stem("kinderen")
@@ -69,6 +72,7 @@ def test_files_hold_terms_by_shard_texts_by_bucket_and_the_vocabulary() -> None:
     assert files["x-0.json"]["texts"][0] == [
         ["Hart van Brabant"],
         ["Ouders krijgen hulp.", "De kinderen worden gehoord."],
+        [],  # no synonyms given
     ]
     words = dict(files["woorden.json"]["words"])
     assert words["scheiding"] == 2 and words["gezinsadvocaat"] == 1

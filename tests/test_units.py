@@ -150,6 +150,12 @@ def test_facet_counts_are_the_numbers_of_cards_with_each_value(catalogue: Catalo
         "regio": Counter(region for p in practices for region in p["regions"]),
         "thema": Counter(theme for p in practices for theme in p.get("themes", [])),
         "principe": Counter(principle for p in practices for principle in p.get("principles", [])),
+        # A profile names its practices itself, as the source does or as the editors chose.
+        "geweldsprofiel": Counter(
+            profile["id"]
+            for profile in raw("violence_profiles.yaml")
+            for practice in set(profile.get("practices", []) + profile.get("editorial", {}).get("practices", []))
+        ),
     }
     facets = {facet.param: facet for facet in facets_for("practices", catalogue)}
     assert set(facets) == {param for param, counts in counted.items() if counts}  # an empty facet is left out
@@ -168,10 +174,12 @@ def test_facet_counts_are_the_numbers_of_cards_with_each_value(catalogue: Catalo
 def test_card_attributes_carry_every_facet_value(catalogue: Catalogue) -> None:
     site = Site(catalogue)
     for practice in site.all("practices"):
-        attributes = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', str(card_attributes("practices", practice.model))))
+        attributes = dict(
+            re.findall(r'data-([a-z-]+)="([^"]*)"', str(card_attributes("practices", practice.model, catalogue)))
+        )
         assert attributes["card"] == practice.id
         for facet in FACETS["practices"]:
-            assert attributes[facet.attribute].split() == facet.values(practice.model)
+            assert attributes[facet.attribute].split() == facet.values(practice.model, catalogue)
 
 
 # --- feed mapping ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -35,6 +35,7 @@ from .content.models import (
     Programme,
     Region,
     Source,
+    SynonymGroup,
     ViolenceProfile,
 )
 from .content.registry import BY_NAME, CONTENT_TYPES, REFERENCES, Reference
@@ -59,6 +60,18 @@ def values_at(value: Any, path: tuple[str, ...]) -> Iterator[Any]:
         yield from values_at(getattr(value, head, None), rest)
     elif isinstance(value, dict):
         yield from values_at(value.get(head), rest)
+
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class RegionGroup(Generic[R]):
+    """A group of regions as pages and facets show it; ``key`` is its anchor on ``/regio/``."""
+
+    key: str
+    label: str
+    regions: list[R]
 
 
 @dataclass(frozen=True)
@@ -185,6 +198,11 @@ class Catalogue:
         return list(self._typed("glossary", GlossaryEntry).values())
 
     @property
+    def synonyms(self) -> list[SynonymGroup]:
+        """The groups of words that search the same (data/synonyms.yaml), for both searches."""
+        return list(self._typed("synonyms", SynonymGroup).values())
+
+    @property
     def background_topics(self) -> dict[str, BackgroundTopic]:
         return self._typed("background_topics", BackgroundTopic)
 
@@ -209,8 +227,22 @@ class Catalogue:
     @property
     def other_regions(self) -> list[Region]:
         """Regions that are not a proeftuin (``landelijk`` last)."""
-        others = [region for region in self.regions.values() if region.kind == "regio"]
-        return others + [region for region in self.regions.values() if region.kind == "landelijk"]
+        return self._of_kind("regio") + self._of_kind("landelijk")
+
+    @property
+    def region_groups(self) -> list[RegionGroup[Region]]:
+        """Regions in the groups readers see wherever regions are listed: the pilots, the other
+        regions, and the national items on their own (``landelijk`` is not a region beside the
+        others, so it no longer stands under "Andere regio's"). Empty groups are left out."""
+        groups = [
+            RegionGroup("proeftuinen", "Proeftuinen", self.pilots),
+            RegionGroup("andere-regios", "Andere regio's", self._of_kind("regio")),
+            RegionGroup("landelijk", "Landelijk", self._of_kind("landelijk")),
+        ]
+        return [group for group in groups if group.regions]
+
+    def _of_kind(self, kind: str) -> list[Region]:
+        return [region for region in self.regions.values() if region.kind == kind]
 
     def step_neighbours(self, number: int) -> tuple[KompasStep | None, KompasStep | None]:
         """The previous and next Kompas step, for step-to-step navigation."""

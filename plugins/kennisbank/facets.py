@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .catalogue import Catalogue
+from .core_element_names import GROUP_LABEL
 from .history import CardDates
 
 
@@ -45,9 +46,12 @@ class FacetField:
     param: str
     label: str
     attribute: str  # card attribute name without ``data-``
-    values: Callable[[Any], list[str]]
+    #: An item's values; the catalogue is there for links that point at the item (profiles → practices).
+    values: Callable[[Any, Catalogue], list[str]]
     groups: Callable[[Catalogue], list[tuple[str | None, list[tuple[str, str]]]]]  # (group label, [(value, label)])
     keep_empty: bool = False  # show options no item has (core elements: the gap is news)
+    #: A sentence the form shows under the facet's legend, for these items (or ``None``).
+    note: Callable[[Catalogue, list[Any]], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Facet:
     label: str
     attribute: str
     groups: list[OptionGroup] = field(default_factory=list)
+    note: str | None = None
 
     @property
     def options(self) -> list[Option]:
@@ -85,10 +90,7 @@ def _core_elements(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[st
 
 
 def _regions(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
-    return [
-        ("Proeftuinen", [(r.id, r.name) for r in catalogue.pilots]),
-        ("Andere regio's", [(r.id, r.name) for r in catalogue.other_regions]),
-    ]
+    return [(group.label, [(r.id, r.name) for r in group.regions]) for group in catalogue.region_groups]
 
 
 def _themes(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
@@ -104,19 +106,50 @@ def _kinds(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]
     return [(None, list(INSTRUMENT_KIND_LABELS.items()))]
 
 
+def _profiles(catalogue: Catalogue) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    return [(None, [(p.id, p.title) for p in catalogue.violence_profiles.values()])]
+
+
+#: The two ways a violence profile names a practice: the source does, or the editors chose it.
+PROFILE_LINKS = {"source": "practices", "editorial": "editorial.practices"}
+
+
+def _profiles_of(practice: Any, catalogue: Catalogue) -> list[str]:
+    """The profiles that name the practice, by the source or by the editors, in YAML order."""
+    return [
+        str(catalogue.key_of("violence_profiles", p))
+        for p in catalogue.linked("practices", practice.id, "violence_profiles")
+    ]
+
+
+def _profile_note(catalogue: Catalogue, practices: list[Any]) -> str | None:
+    """Says that a link is the editors' choice (as the practice pages do, "keuze van de redactie"):
+    a reader filtering by profile should know that the source itself did not make it."""
+    links = {
+        way: sum(len(catalogue.linked("practices", p.id, "violence_profiles", via)) for p in practices)
+        for way, via in PROFILE_LINKS.items()
+    }
+    if not links["editorial"]:
+        return None
+    if not links["source"]:
+        return "Welke praktijk bij een profiel past, is een keuze van de redactie: de bron koppelt ze niet."
+    return "Een deel van de koppelingen is een keuze van de redactie; de pagina van een praktijk zegt welke."
+
+
 #: The facets of each filterable type, in the order the filter form shows them.
 FACETS: dict[str, tuple[FacetField, ...]] = {
     "practices": (
         FacetField(
-            "kernelement", "Kernelement", "core-element", lambda p: [p.core_element], _core_elements, keep_empty=True
+            "kernelement", GROUP_LABEL, "core-element", lambda p, _: [p.core_element], _core_elements, keep_empty=True
         ),
-        FacetField("regio", "Regio", "regions", lambda p: list(p.regions), _regions),
-        FacetField("thema", "Thema", "themes", lambda p: list(p.themes), _themes),
-        FacetField("principe", "Basisprincipe", "principles", lambda p: list(p.principles), _principles),
+        FacetField("regio", "Regio", "regions", lambda p, _: list(p.regions), _regions),
+        FacetField("thema", "Thema", "themes", lambda p, _: list(p.themes), _themes),
+        FacetField("principe", "Basisprincipe", "principles", lambda p, _: list(p.principles), _principles),
+        FacetField("geweldsprofiel", "Geweldsprofiel", "profiles", _profiles_of, _profiles, note=_profile_note),
     ),
     "instruments": (
-        FacetField("soort", "Soort", "kind", lambda i: [i.kind], _kinds),
-        FacetField("kernelement", "Kernelement", "core-element", lambda i: [i.core_element], _core_elements),
+        FacetField("soort", "Soort", "kind", lambda i, _: [i.kind], _kinds),
+        FacetField("kernelement", GROUP_LABEL, "core-element", lambda i, _: [i.core_element], _core_elements),
     ),
 }
 #: The attribute that names a card of each type (the HTML contract: ``data-card`` for practices).
@@ -127,11 +160,13 @@ SORT_KEYS: dict[str, dict[str, Callable[[Any], str]]] = {
 }
 
 
-def card_attributes(kind: str, item: Any, dates: CardDates | None = None) -> Markup:
+def card_attributes(kind: str, item: Any, catalogue: Catalogue, dates: CardDates | None = None) -> Markup:
     """The ``data-*`` attributes of a card: its id, every facet's values and its sort keys
     (``data-created`` for ``sorteer=nieuw`` when the card has dates)."""
     parts = [f'data-{CARD_ID_ATTRIBUTE.get(kind, "card")}="{escape(item.id)}"']
-    parts += [f'data-{facet.attribute}="{escape(" ".join(facet.values(item)))}"' for facet in FACETS.get(kind, ())]
+    parts += [
+        f'data-{facet.attribute}="{escape(" ".join(facet.values(item, catalogue)))}"' for facet in FACETS.get(kind, ())
+    ]
     parts += [f'data-{name}="{escape(value(item))}"' for name, value in SORT_KEYS.get(kind, {}).items()]
     if dates is not None:
         parts.append(f'data-created="{dates.created.isoformat()}"')
@@ -151,7 +186,7 @@ def facets_for(
     for facet_field in FACETS[kind]:
         if only is not None and facet_field.param not in only:
             continue
-        counts: Counter[str] = Counter(value for item in chosen for value in facet_field.values(item))
+        counts: Counter[str] = Counter(value for item in chosen for value in facet_field.values(item, catalogue))
         groups = [
             OptionGroup(
                 label,
@@ -164,5 +199,6 @@ def facets_for(
             for label, options in facet_field.groups(catalogue)
         ]
         if any(group.options for group in groups):
-            facets.append(Facet(facet_field.param, facet_field.label, facet_field.attribute, groups))
+            note = facet_field.note(catalogue, chosen) if facet_field.note else None
+            facets.append(Facet(facet_field.param, facet_field.label, facet_field.attribute, groups, note))
     return facets

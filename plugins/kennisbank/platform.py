@@ -13,6 +13,8 @@ workaround says why it exists:
   (:func:`excluded_from_site_search`), and its HTML is held back whole, because Material still
   runs a regular expression over the content of every page, indexed or not.
 - :func:`patch_site_search_stemming`: Material's search never stems a query word.
+- :func:`add_site_search_synonyms`: Material's site search knows no synonyms; its index file
+  gets a field of its own for them, which its worker indexes but never shows.
 - ``templates/partials/javascripts/{base,content}.html`` with ``assets/material-*.js``: Material's
   inline scripts as files, for a Content-Security-Policy without ``'unsafe-inline'``;
   ``templates/partials/toc.html``: no ``<label for="__toc">`` where Material writes no ``__toc``.
@@ -27,6 +29,9 @@ workaround says why it exists:
 from __future__ import annotations
 
 import datetime
+import html
+import json
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +43,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .exports.search_index import SEPARATOR, Terms
+from .exports.synonyms import Synonyms
+
 if TYPE_CHECKING:
     from mkdocs.structure.toc import _TocToken as TocToken
 
@@ -48,6 +56,11 @@ MATERIAL_VERSION = "9.8"
 #: Material's Dutch lunr support, loaded only by its site-search worker; the patch is appended.
 MATERIAL_LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
 QUERY_STEMMING_PATCH = Path(__file__).parent / "theme_patches" / "lunr-nl-query-stemming.js"
+#: Material's site-search index in the built site, and the field the synonyms go into there.
+SITE_SEARCH_INDEX = "search/search_index.json"
+SITE_SEARCH_SYNONYMS = "synonyms"
+#: What ends a phrase in Material's index text: a tag (its text keeps some HTML) or a sentence's end.
+_PHRASE_BREAK = re.compile(r"<[^>]*>|[.!?;:](?:\s|$)")
 #: The head script with the browser-side workarounds (see the module docstring).
 PLATFORM_SCRIPT = "platform.js"
 
@@ -210,3 +223,33 @@ def patch_site_search_stemming(files: Files, config: MkDocsConfig) -> None:
     text = Path(original.abs_src_path).read_text(encoding="utf-8") + QUERY_STEMMING_PATCH.read_text(encoding="utf-8")
     files.remove(original)
     files.append(File.generated(config, MATERIAL_LUNR_NL, content=text))
+
+
+def add_site_search_synonyms(site_dir: Path, synonyms: Synonyms) -> None:
+    """Give Material's site search the synonyms the catalogue search has (exports/synonyms.py).
+
+    Material's search worker builds its lunr index in the browser from ``search_index.json`` and
+    indexes every field that the file's ``config.fields`` names, while a result shows only title
+    and text. So every section that holds a term of a synonym group gets the group's other words
+    in a field of its own (``synonyms``, weighted like the text): a search for "vechtscheiding"
+    finds a page about "complexe scheiding", and Material does not list the query word as
+    missing there, because the page matched it. Runs after Material's search plugin has written
+    the file (``on_post_build`` of the kennisbank plugin runs late).
+    """
+    path = site_dir / SITE_SEARCH_INDEX
+    if not synonyms or not path.exists():
+        return  # no synonyms, or the site has no Material search
+    data = json.loads(path.read_text(encoding="utf-8"))
+    terms = Terms()
+    for doc in data.get("docs", []):
+        lines = [
+            [term for word in SEPARATOR.split(part.lower()) if word for term in terms.of(word)]
+            for value in (doc.get("title"), doc.get("text"))
+            if isinstance(value, str)
+            for part in _PHRASE_BREAK.split(html.unescape(value))
+        ]
+        found = synonyms.find(lines)
+        if found:
+            doc[SITE_SEARCH_SYNONYMS] = " ".join(word for group in found for word in group.added_words)
+    data["config"]["fields"][SITE_SEARCH_SYNONYMS] = {"boost": data["config"]["fields"].get("text", {}).get("boost", 1)}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -18,7 +18,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -31,6 +31,7 @@ from .exports.feed import FeedFieldsError, check_feed_fields
 from .exports.feed_files import FeedFiles
 from .exports.redirects import write_redirects
 from .exports.search_index import IndexBuilds
+from .exports.synonyms import Synonyms
 from .history import CardDates, HistoryUnavailable, read_dates
 from .mentions import MentionLinker
 from .page_policy import policy_problem
@@ -40,6 +41,7 @@ from .pages import PAGE_MARKERS, PageSpec, find_mentions, page_specs
 from .platform import (
     GeneratedPage,
     HeldBack,
+    add_site_search_synonyms,
     excluded_from_site_search,
     nav_titles,
     page_meta,
@@ -353,6 +355,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         end = output.rfind("</body>")
         return output[:end] + message + output[end:] if end != -1 else output + message
 
+    @event_priority(-50)  # after Material's search plugin has written its index (the synonyms go into it)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
         assert self.renderer is not None
@@ -365,6 +368,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         if self.indexes is not None:
             self.indexes.write(Path(config.site_dir), index_folder)
             self.indexes = None
+        add_site_search_synonyms(site_dir, Synonyms(group.terms for group in self.catalogue.synonyms))
         self._stop_worker()
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -10,6 +10,7 @@ and a few helpers, and only present.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,8 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import core_element_names, urls, worksheet
+from .content.fields import material_icon_file
 from .facets import card_attributes
 from .markdown_html import MarkdownConverter
 from .platform import HeldBack, in_place
@@ -64,11 +66,21 @@ def mailto(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
-def card_data(kind: str, item: View | Any) -> Markup:
+def card_data(site: Site, kind: str, item: View | Any) -> Markup:
     """A card's ``data-*`` attributes (facets.py), for a view or an item."""
     if isinstance(item, View):
-        return card_attributes(kind, item.model, item.dates)
-    return card_attributes(kind, item)
+        return card_attributes(kind, item.model, site.catalogue, item.dates)
+    return card_attributes(kind, item, site.catalogue)
+
+
+@functools.cache
+def icon(name: str) -> Markup:
+    """The SVG of one of Material's bundled icons, to draw inline (a core element's tile).
+
+    Read from the installed theme, so the site needs no icon font and no other server; the
+    name was checked when the data was validated (content/fields.py).
+    """
+    return Markup(material_icon_file(name).read_text(encoding="utf-8"))
 
 
 #: Stands for the way to the site root in a card rendered once for many pages (Renderer.card).
@@ -117,8 +129,20 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(dutch_date=dutch_date, domain=domain, markdown=self.markdown_field)
+        self.env.globals["icon"] = icon
+        # One way to name a core element and its group (kernelement or randvoorwaarden).
+        self.env.filters.update(
+            core_phrase=core_element_names.phrase, core_this=core_element_names.this, core_tag=core_element_names.tag
+        )
         self.env.globals.update(
-            card_attributes=card_data, programme=site.programme, month_name=month_name, **_URL_HELPERS
+            card_attributes=functools.partial(card_data, site),
+            programme=site.programme,
+            month_name=month_name,
+            core_group_label=core_element_names.GROUP_LABEL,
+            core_group_title=core_element_names.GROUP_TITLE,
+            answer_space=worksheet.answer_space,
+            empty_rows=worksheet.empty_rows,
+            **_URL_HELPERS,
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.
         self._cards: dict[tuple[str, str], str] = {}

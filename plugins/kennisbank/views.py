@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .catalogue import Catalogue, Key, by_title
+from .catalogue import Catalogue, Key, RegionGroup, by_title
 from .content.fields import Ref
 from .content.models import GlossaryEntry, KompasIntro, Programme
 from .content.registry import BY_NAME, CONTENT_TYPES, Listing
@@ -213,6 +213,14 @@ class Site:
     @property
     def other_regions(self) -> list[View]:
         return [self.view("regions", region.id) for region in self.catalogue.other_regions]
+
+    @property
+    def region_groups(self) -> list[RegionGroup[View]]:
+        """Proeftuinen, andere regio's, landelijk (Catalogue.region_groups), as views."""
+        return [
+            RegionGroup(group.key, group.label, [self.view("regions", region.id) for region in group.regions])
+            for group in self.catalogue.region_groups
+        ]
 
     def has(self, kind: str) -> bool:
         return bool(self.catalogue.of(kind))

@@ -429,6 +429,9 @@
     return (from > 0 ? "… " : "") + words.slice(from, to).join(" ") + (to < words.length ? " …" : "");
   }
 
+  /* What an excerpt's line is, by the index field it comes from. */
+  var EXCERPT_LABELS = { body: "Uit de tekst: ", about: "Bij de kaart: ", synonyms: "Gevonden via: " };
+
   function explain(shownCards, scores) {
     markedCards.forEach(function (card) {
       if (!scores || !(card.id in scores) || shownCards.indexOf(card) === -1) {
@@ -494,9 +497,15 @@
         }
         var label = document.createElement("span");
         label.className = "kb-card__excerpt-label";
-        label.textContent = fields[hit[0]].name === "body" ? "Uit de tekst: " : "Bij de kaart: ";
+        var fieldName = fields[hit[0]].name;
+        label.textContent = EXCERPT_LABELS[fieldName] || EXCERPT_LABELS.about;
         var body = document.createElement("span");
-        mark(body, shorten(text, match.terms), match.terms);
+        if (fieldName === "synonyms") {
+          // The card holds this word of the query's synonym group (data/synonyms.yaml): marked whole.
+          body.appendChild(document.createElement("mark")).textContent = text;
+        } else {
+          mark(body, shorten(text, match.terms), match.terms);
+        }
         excerpt.textContent = "";
         excerpt.appendChild(label);
         excerpt.appendChild(body);

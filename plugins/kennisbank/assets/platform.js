@@ -19,6 +19,17 @@
  *    search still take focus (WCAG 2.1.1, 2.4.3). The labels become buttons (Enter, Space,
  *    aria-expanded); what is closed is inert; an open menu is the only thing that takes focus,
  *    and Escape closes it and brings focus back to its button.
+ * 5. Material (content.tooltips) shows an abbreviation's explanation while the pointer is on it
+ *    or while it has focus, but an <abbr> takes no focus, so a keyboard never sees one (WCAG
+ *    2.1.1), nothing dismisses it without moving away (1.4.13), and a phone has no hover. The
+ *    first <abbr> of each abbreviation in the content becomes a Tab stop (every one would flood
+ *    the keyboard: a card list repeats the same few dozens of times; later ones are the same
+ *    explanation, and /begrippen/ lists them all). Material then shows it on focus, and on a
+ *    tap, which focuses. A tap on one that is showing hides it, a next tap shows it again;
+ *    Escape hides whatever explanation is showing. Material puts the explanation next to the
+ *    trigger, never over it, and keeps it while the pointer is on it (kennisbank.css lets the
+ *    pointer reach it); it is the abbreviation's description for a screen reader (its title,
+ *    or Material's aria-describedby while shown).
  */
 (function () {
   "use strict";
@@ -93,7 +104,7 @@
     var nav = document.querySelector(".md-sidebar--primary");
     var searchBox = document.querySelector(".md-search");
     // Behind the open menu (the menu itself sits inside .md-main, next to the content).
-    var behindMenu = Array.prototype.slice.call(document.querySelectorAll(".md-content, .md-sidebar--secondary, .md-footer, .kb-site-contact, .md-search, .kb-skip-links"));
+    var behindMenu = Array.prototype.slice.call(document.querySelectorAll(".md-content, .md-sidebar--secondary, .md-footer, .md-search, .kb-skip-links"));
     if (!drawer || !menu || !nav) return;
     var drawerScreen = window.matchMedia(DRAWER_SCREEN);
     var searchScreen = window.matchMedia(SEARCH_SCREEN);
@@ -171,6 +182,47 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keyboardToggles);
   else keyboardToggles();
+
+  // --- 5. abbreviations by keyboard and by tap -------------------------------------------------
+  // Material's tooltip for a trigger: the element its aria-describedby names while shown.
+  function explanationOf(abbr) {
+    var id = abbr.getAttribute("aria-describedby");
+    var tip = id ? document.getElementById(id) : null;
+    return tip && tip.classList.contains("md-tooltip2") ? tip : null;
+  }
+  function showing(tip) {
+    return !!tip && !tip.hidden && tip.classList.contains("md-tooltip2--active");
+  }
+  function focusableAbbreviations() {
+    var seen = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content abbr[title]"), function (abbr) {
+      var key = abbr.textContent.trim();
+      // Inside a link or button the abbreviation already sits on a Tab stop.
+      if (seen[key] || abbr.closest("a, button, summary, label, [tabindex]")) return;
+      seen[key] = true;
+      abbr.setAttribute("tabindex", "0");
+    });
+  }
+  var shownAtPress = null;
+  document.addEventListener("pointerdown", function (event) {
+    var abbr = event.target && event.target.closest && event.target.closest("abbr");
+    shownAtPress = abbr && showing(explanationOf(abbr)) ? abbr : null;
+  }, true);
+  document.addEventListener("click", function (event) {
+    var abbr = event.target && event.target.closest && event.target.closest("abbr");
+    var tip = abbr && explanationOf(abbr);
+    if (!tip) return;
+    tip.hidden = shownAtPress === abbr;  // showing when pressed: hide; else (again) show
+    shownAtPress = null;
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    Array.prototype.forEach.call(document.querySelectorAll(".md-tooltip2[role='tooltip']"), function (tip) {
+      tip.hidden = true;  // Material makes a new one when the explanation is wanted again
+    });
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusableAbbreviations);
+  else focusableAbbreviations();
 
   // --- 2. a listing's ?q= is the catalogue's, not Material's ---------------------------------
   if (document.querySelector("meta[name='kennisbank-listing']")) {

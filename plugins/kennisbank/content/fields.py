@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Annotated
 from urllib.parse import parse_qs, urlsplit
 
@@ -105,11 +107,42 @@ def _check_url(value: str) -> str:
     return value
 
 
+#: An icon from the sets Material for MkDocs ships (``material/account-group``): drawn inline
+#: from the installed theme, so the site loads no icon font and asks no other server for it.
+ICON_PATTERN = re.compile(
+    r"^(?:material|octicons|simple|fontawesome/(?:brands|regular|solid))/[a-z0-9]+(?:-[a-z0-9]+)*$"
+)
+ICON_HELP = "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/"
+
+
+def material_icon_file(name: str) -> Traversable:
+    """Where the installed Material theme keeps the SVG of icon ``name``."""
+    return resources.files("material") / "templates" / ".icons" / f"{name}.svg"
+
+
+def _check_icon(value: str) -> str:
+    if not ICON_PATTERN.match(value):
+        raise _error(
+            "'{value}' is geen pictogram; schrijf de set en de naam, bijvoorbeeld 'material/account-group' "
+            "(alle namen: {help})",
+            value=value,
+            help=ICON_HELP,
+        )
+    if not material_icon_file(value).is_file():
+        raise _error(
+            "het pictogram '{value}' bestaat niet in de iconensets van Material; zoek de juiste naam op ({help})",
+            value=value,
+            help=ICON_HELP,
+        )
+    return value
+
+
 # The JSON Schemas (for editors' autocompletion and checks while typing) say the same as the
 # validators; the validators stay the authority and give the Dutch messages.
 _TEXT_SCHEMA = WithJsonSchema({"type": "string", "minLength": 1})
 _SLUG_SCHEMA = WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN.pattern})
 _EMAIL_SCHEMA = WithJsonSchema({"type": "string", "format": "email", "pattern": EMAIL_PATTERN.pattern})
+_ICON_SCHEMA = WithJsonSchema({"type": "string", "pattern": ICON_PATTERN.pattern})
 _URL_SCHEMA = WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://[^\\s]+\\.[^\\s]+$"})
 
 #: Non-empty single-line or multi-line text (surrounding white space removed).
@@ -118,6 +151,30 @@ Text = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True), A
 Cell = Annotated[str, BeforeValidator(_strip), StringConstraints(strict=True)]
 #: Markdown source; rendered and sanitised by the pages stage.
 Markdown = Text
+
+
+def _check_search_term(value: str) -> str:
+    if value != value.lower():
+        raise _error(
+            "schrijf een zoekwoord in kleine letters ('{lower}'); bij zoeken maken hoofdletters niet uit",
+            lower=value.lower(),
+        )
+    if "  " in value or "\n" in value:
+        raise _error(
+            "zet tussen de woorden van een zoekwoord steeds één spatie ('{single}')", single=" ".join(value.split())
+        )
+    return value
+
+
+#: A word or phrase someone types in a search box: lower case, words split by one space.
+SearchTerm = Annotated[
+    str,
+    BeforeValidator(_strip),
+    StringConstraints(strict=True),
+    AfterValidator(_not_blank),
+    AfterValidator(_check_search_term),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^A-Z]+$"}),
+]
 #: A lowercase ASCII id, used in URLs and references.
 Slug = Annotated[
     str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_slug), _SLUG_SCHEMA
@@ -152,3 +209,7 @@ PhaseId = Annotated[Slug, Ref("kompas_phases")]
 ToolId = Annotated[Slug, Ref("kompas_tools")]
 ProfileId = Annotated[Slug, Ref("violence_profiles")]
 StepNumber = Annotated[int, Ref("kompas_steps")]
+#: An icon of Material's bundled sets (checked against the installed theme).
+Icon = Annotated[
+    str, BeforeValidator(_strip), StringConstraints(strict=True), AfterValidator(_check_icon), _ICON_SCHEMA
+]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import (
     Cell,
     CoreElementId,
     Email,
+    Icon,
     InstrumentId,
     Markdown,
     PhaseId,
@@ -23,6 +24,7 @@ from .fields import (
     PrincipleId,
     ProfileId,
     RegionId,
+    SearchTerm,
     Slug,
     SourceId,
     StepNumber,
@@ -69,6 +71,8 @@ FIELD_DESCRIPTIONS = {
     "questions": "Alleen reflectievragen die in de bron staan",
     "publication": "Waar de kaart te downloaden is",
     "term": "De afkorting zoals ze in teksten staat",
+    "terms": "Woorden of woordgroepen",
+    "note": "Toelichting voor de redactie (niet op de site)",
     "meaning": "Wat de afkorting betekent",
     "core_element": "Id van het kernelement (zie data/core_elements.yaml)",
     "regions": "Id's van de regio's (zie data/regions.yaml)",
@@ -163,12 +167,22 @@ class Practice(ContentModel):
 
 
 class CoreElement(ContentModel):
-    """One of the core elements (kernelementen) of the Toekomstscenario."""
+    """One of the five core elements (kernelementen) of the Toekomstscenario, or the
+    randvoorwaarden that stand beside them: the sources group practices and tools under both,
+    and the site names the group "kernelementen en randvoorwaarden" (``core_element_names.py``)."""
 
     id: Slug
     title: Text
+    kind: Literal["kernelement", "randvoorwaarden"] = Field(
+        default="kernelement",
+        description="kernelement (een van de vijf) of randvoorwaarden (wat ernaast de verandering mogelijk maakt)",
+    )
     summary: Text
     description: Markdown
+    icon: Icon | None = Field(
+        default=None,
+        description="Pictogram op de startpagina, uit de sets van Material, bijvoorbeeld material/account-group",
+    )
 
 
 class RegionalProject(ContentModel):
@@ -350,6 +364,15 @@ class KompasStep(ContentModel):
     )
 
 
+#: How much room a question gets on paper (worksheet.py): one line for a name, a date or a
+#: choice to circle; a few lines for a checklist point; a lot for an open question.
+AnswerSpace = Literal["regel", "kort", "ruim"]
+ANSWER_DESCRIPTION = (
+    "Schrijfruimte op papier: regel (één regel: een naam, datum of keuze), kort (een paar regels) of ruim "
+    "(een open vraag, conclusies, afspraken). Zonder dit veld: wat bij de soort werkblad past"
+)
+
+
 def _item_from_text(value: object) -> object:
     # Editors may write a plain question instead of a mapping with `text:`.
     return {"text": value} if isinstance(value, str) else value
@@ -361,6 +384,7 @@ class ToolItem(ContentModel):
     text: Text
     hint: Text | None = None
     duration: Text | None = Field(default=None, description="Tijdsduur (draaiboek)")
+    answer: AnswerSpace | None = Field(default=None, description=ANSWER_DESCRIPTION)
 
 
 class ToolSection(ContentModel):
@@ -369,6 +393,9 @@ class ToolSection(ContentModel):
     title: Text
     intro: Text | None = None
     items: list[Annotated[ToolItem, BeforeValidator(_item_from_text)]] = Field(default_factory=list)
+    answer: AnswerSpace | None = Field(
+        default=None, description="Schrijfruimte voor elke vraag van de sectie (zie 'answer' bij een vraag)"
+    )
     columns: list[Text] = Field(default_factory=list)
     rows: list[list[Cell]] = Field(default_factory=list)
 
@@ -517,3 +544,25 @@ class GlossaryEntry(ContentModel):
     term: Text
     meaning: Text
     description: Text | None = None
+
+
+def _at_least_two(terms: list[str]) -> list[str]:
+    if len(terms) < 2:
+        raise PydanticCustomError(
+            "kennisbank",
+            "een groep synoniemen heeft minstens twee zoekwoorden; zet er een woord bij dat hetzelfde betekent, "
+            "of haal de groep weg",
+        )
+    return terms
+
+
+class SynonymGroup(ContentModel):
+    """Words and phrases that mean the same to someone searching ("vechtscheiding", "complexe
+    scheiding"): a search for one of them finds what the others find, in the catalogue search and
+    in the site search alike (exports/synonyms.py). Only for searching; the site never shows the list."""
+
+    id: Slug
+    terms: Annotated[list[SearchTerm], AfterValidator(_at_least_two)] = Field(
+        description="Woorden of woordgroepen die bij zoeken hetzelfde betekenen, in kleine letters; minstens twee"
+    )
+    note: Text | None = Field(default=None, description="Toelichting voor de redactie: waar de woorden vandaan komen")

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel
 
+from ..core_element_names import GROUP_TITLE
 from . import models
 from .fields import Ref
 
@@ -129,10 +130,10 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         pages=ItemPages("kernelementen/{key}/", "kennisbank/core_element.html", var="core_element", body="description"),
         listing=Listing(
             "kernelementen/",
-            "Kernelementen",
+            GROUP_TITLE,
             "kennisbank/core_elements.html",
-            "De kernelementen van het Toekomstscenario kind- en gezinsbescherming.",
-            menu="Kernelementen",
+            "De kernelementen en randvoorwaarden van het Toekomstscenario kind- en gezinsbescherming.",
+            menu=GROUP_TITLE,
             order=2,
         ),
     ),
@@ -250,7 +251,13 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         "kompas_tools.yaml",
         models.KompasTool,
         Noun("Kompas-werkblad", "Kompas-werkbladen", neuter=True),
-        pages=ItemPages("kompas/tools/{key}/", "kennisbank/kompas_tool.html", var="tool", description="purpose"),
+        pages=ItemPages(
+            "kompas/tools/{key}/",
+            "kennisbank/kompas_tool.html",
+            var="tool",
+            description="purpose",
+            scripts=("worksheet.js",),
+        ),
     ),
     ContentType(
         "violence_profiles",
@@ -325,6 +332,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         pages=ItemPages("begrippen/#begrip-{key}"),
     ),
     ContentType("lessons", "lessons.yaml", models.Lesson, Noun("les", "lessen")),
+    ContentType("synonyms", "synonyms.yaml", models.SynonymGroup, Noun("groep synoniemen", "groepen synoniemen")),
 )
 
 BY_NAME: dict[str, ContentType] = {content_type.name: content_type for content_type in CONTENT_TYPES}

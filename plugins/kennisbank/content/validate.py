@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..exports.synonyms import search_key
 from .errors import ContentError, ContentErrors
 from .fields import slugify
 from .messages import describe, did_you_mean
@@ -63,6 +64,7 @@ def load_content(data_dir: Path, display_prefix: str = "data") -> Content:
     errors += check_kompas_phases(content)
     errors += check_previous_ids(content)
     errors += check_withdrawn_references(content)
+    errors += check_synonyms(content)
     if errors:
         raise ContentErrors(errors)
     return content
@@ -317,6 +319,55 @@ def check_withdrawn_references(content: Content) -> list[ContentError]:
                             f"verwijs naar {noun.another()} of haal de verwijzing weg",
                         )
                     )
+    return errors
+
+
+def check_synonyms(content: Content) -> list[ContentError]:
+    """A word searches for one group only: two terms that the search makes the same of (the
+    same words, or forms of them like "vechtscheiding" and "vechtscheidingen") stand in one
+    place in data/synonyms.yaml, and a term of stop words alone would find nothing."""
+    document = content.documents.get("synonyms")
+    if document is None:
+        return []
+    errors: list[ContentError] = []
+    seen: dict[tuple[str, ...], tuple[str, int, Any]] = {}  # search key -> (term, line, group id)
+    for index, item in enumerate(raw_items(document)):
+        terms = item.get("terms")
+        if not isinstance(terms, list):
+            continue
+        for position, term in enumerate(terms):
+            if not isinstance(term, str) or not term.strip():
+                continue  # the model reports it
+            location = (index, "terms", position)
+            line = document.line_of(location)
+            key = search_key(term)
+            if not key:
+                errors.append(
+                    ContentError(
+                        document.file,
+                        line,
+                        field_name(location),
+                        f"'{term}' bestaat alleen uit woorden waar de zoekfunctie overheen leest (zoals 'de' of "
+                        "'en'), en vindt dus niets; kies een woord met betekenis",
+                    )
+                )
+                continue
+            if key in seen:
+                other, other_line, group = seen[key]
+                if group == item.get("id"):
+                    problem = (
+                        f"'{term}' zoekt al hetzelfde als '{other}' (regel {other_line}): de zoekfunctie maakt van "
+                        "beide hetzelfde woord; haal er één weg"
+                    )
+                else:
+                    like = "staat ook" if other == term.strip() else f"zoekt hetzelfde als '{other}'"
+                    problem = (
+                        f"'{term}' {like} in groep '{group}' (regel {other_line}); een zoekwoord hoort in één "
+                        "groep: haal het bij een van de twee weg, of voeg de groepen samen"
+                    )
+                errors.append(ContentError(document.file, line, field_name(location), problem))
+                continue
+            seen[key] = (term.strip(), line, item.get("id"))
     return errors
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import core_element_names
 from ..build_clock import build_time
 from ..urls import ATOM, core_element_atom_url, listing_url, region_atom_url
 from ..views import Site, View
@@ -162,7 +163,7 @@ def feeds_of(site: Site) -> list[AtomFeed]:
             AtomFeed(
                 core_element_atom_url(core.id),
                 core.url,
-                f"Praktijken bij {core.title} – Kennisbank Toekomstscenario",
+                f"Praktijken bij {core_element_names.phrase(core)} – Kennisbank Toekomstscenario",
                 core.linked("practices"),
                 [practice for practice in withdrawn if practice.core_element == core],
             )

@@ -18,6 +18,10 @@ that the browser fetches only as a query needs them (``filters.js`` reads them):
 ``x-<n>.json``
     the readable texts (body sentences, "about" lines) of cards ``n * BUCKET`` onwards: a
     query fetches only the buckets of the results it shows an excerpt for.
+``synonyms`` (a field, last in the manifest)
+    the terms a card gets from ``data/synonyms.yaml`` because it holds another word of their
+    group (``synonyms.py`` says why at index time); its one "line" per group is the word the card
+    does hold, so the excerpt says "Gevonden via: complexe scheiding".
 ``woorden.json``
     every word of the cards with the number of cards that hold it: for "bedoelde je …" when
     a query finds nothing (fetched only then).
@@ -44,8 +48,9 @@ from lunr.pipeline import Pipeline
 from ..readability import sentences
 from ..views import Site
 from . import dutch
+from .synonyms import Synonyms
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: Cards per text bucket: a results page shows excerpts for about ten cards, often neighbours.
 BUCKET = 20
 #: lunr's tokenizer separator (lunr.js ``/[\s\-]+/``; lunr.py ``SEPARATOR_CHARS``).
@@ -70,6 +75,10 @@ FIELDS = (
     IndexField("about", 2, excerpt=True),
     IndexField("body", 1, excerpt=True),
 )
+#: Not read from the card's text but added to it (see ``synonyms``): a synonym counts like the body.
+SYNONYM_FIELD = IndexField("synonyms", 1, excerpt=True)
+#: The fields of the index files, in the order of each term's rows and each card's texts.
+INDEX_FIELDS = (*FIELDS, SYNONYM_FIELD)
 
 
 @dataclass
@@ -148,23 +157,27 @@ INDEXES: dict[str, Callable[[Site], list[Document]]] = {
 }
 
 
-def build_files(documents: list[Document]) -> dict[str, Any]:
-    """The index files (name → JSON-ready data) for ``documents``."""
+def build_files(documents: list[Document], synonyms: Synonyms | None = None) -> dict[str, Any]:
+    """The index files (name → JSON-ready data) for ``documents``, with ``synonyms`` added."""
     terms = Terms()
     known = terms.cache.get
     # term -> field position -> {card: [count, first line]}
-    postings: dict[str, list[dict[int, list[int]]]] = defaultdict(lambda: [{} for _ in FIELDS])
+    postings: dict[str, list[dict[int, list[int]]]] = defaultdict(lambda: [{} for _ in INDEX_FIELDS])
+    synonym_field = len(FIELDS)
     word_cards: Counter[str] = Counter()
     texts: list[list[list[str]]] = []
     for position, document in enumerate(documents):
         words_here: set[str] = set()
         excerpts: list[list[str]] = []
+        line_terms: list[list[str]] = []  # every line's terms in order, for synonym phrases
         for number, index_field in enumerate(FIELDS):
             lines = document.lines(index_field.name)
             if index_field.excerpt:
                 excerpts.append(lines)
             found: dict[str, list[int]] = {}
             for line_number, line in enumerate(lines):
+                in_line: list[str] = []
+                line_terms.append(in_line)
                 for word in SEPARATOR.split(line.lower()):
                     if not word:
                         continue
@@ -172,6 +185,7 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
                     word_terms = known(word)
                     if word_terms is None:
                         word_terms = terms.of(word)
+                    in_line += word_terms
                     for term in word_terms:
                         entry = found.get(term)
                         if entry is None:
@@ -180,6 +194,11 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
                             entry[0] += 1
             for term, entry in found.items():
                 postings[term][number][position] = entry
+        held = synonyms.find(line_terms) if synonyms else []
+        excerpts.append([found_synonym.term for found_synonym in held])
+        for line_number, found_synonym in enumerate(held):
+            for term in found_synonym.added_terms:
+                postings[term][synonym_field].setdefault(position, [1, line_number])
         texts.append(excerpts)
         word_cards.update(
             word for word in map(dutch.trim, words_here) if _LETTERS.match(word) and word not in dutch.STOP_WORDS
@@ -188,7 +207,7 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
     shards: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
     for term in sorted(postings):
         rows = []
-        for number, index_field in enumerate(FIELDS):
+        for number, index_field in enumerate(INDEX_FIELDS):
             row: list[int] = []
             previous = 0
             for card in sorted(postings[term][number]):
@@ -210,7 +229,7 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
     files: dict[str, Any] = {
         "index.json": {
             "version": FORMAT_VERSION,
-            "fields": [{"name": f.name, "weight": f.weight, "excerpt": f.excerpt} for f in FIELDS],
+            "fields": [{"name": f.name, "weight": f.weight, "excerpt": f.excerpt} for f in INDEX_FIELDS],
             "ids": [document.id for document in documents],
             "shards": sorted(shards),
             "bucket": BUCKET,
@@ -224,11 +243,11 @@ def build_files(documents: list[Document]) -> dict[str, Any]:
     return files
 
 
-def export_texts(documents: list[Document]) -> dict[str, str]:
+def export_texts(documents: list[Document], synonyms: Synonyms | None = None) -> dict[str, str]:
     """The index files' texts (compact JSON) by file name. A plain function, so a worker process can run it."""
     return {
         name: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        for name, data in build_files(documents).items()
+        for name, data in build_files(documents, synonyms).items()
     }
 
 
@@ -241,14 +260,17 @@ class IndexBuilds:
 
     def __init__(self, site: Site, worker: Executor | None = None):
         self.documents = {name: collect(site) for name, collect in INDEXES.items()}
+        self.synonyms = Synonyms(group.terms for group in site.catalogue.synonyms)
         self.futures: dict[str, Future[dict[str, str]]] = {}
         if worker is not None:
-            self.futures = {name: worker.submit(export_texts, docs) for name, docs in self.documents.items()}
+            self.futures = {
+                name: worker.submit(export_texts, docs, self.synonyms) for name, docs in self.documents.items()
+            }
 
     def write(self, site_dir: Path, folder_of: Callable[[str], str]) -> None:
         """Write every index into the built site, each into its own folder (waits for the worker)."""
         for name, documents in self.documents.items():
-            texts = self.futures[name].result() if name in self.futures else export_texts(documents)
+            texts = self.futures[name].result() if name in self.futures else export_texts(documents, self.synonyms)
             folder = site_dir / folder_of(name)
             folder.mkdir(parents=True, exist_ok=True)
             for file_name, text in texts.items():
