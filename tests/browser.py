@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,20 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
         {"id": violation["id"], "help": violation["help"], "nodes": [node["html"][:200] for node in violation["nodes"]]}
         for violation in result["violations"]
     ]
+
+
+@contextmanager
+def opened(chromium: Any, url: str, **options: Any) -> Iterator[Any]:
+    """``url`` in a page of its own context (``options`` set the context: viewport, touch, …);
+    at the end the page has reported no console error or uncaught exception."""
+    context = chromium.new_context(locale="nl-NL", **options)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(url, wait_until="load")
+        yield page
+        assert errors == []
+    finally:
+        context.close()

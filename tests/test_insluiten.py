@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser import axe_violations, wait_until
+from browser import axe_violations, opened, wait_until
 from conftest import ROOT
 from html_tools import page as built_page
 
@@ -97,12 +95,12 @@ def test_every_address_the_guide_names_exists(built_site: Path) -> None:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=["laptop", "telefoon"])
 def test_the_guide_has_no_axe_violations(chromium, site_url: str, viewport: dict[str, int]) -> None:
-    with opened(chromium, site_url, "insluiten/", viewport=viewport) as page:
+    with opened(chromium, site_url + "insluiten/", viewport=viewport) as page:
         assert axe_violations(page) == []
 
 
 def test_the_guide_does_not_scroll_sideways_at_320_px_its_code_scrolls_in_its_own_box(chromium, site_url: str) -> None:
-    with opened(chromium, site_url, "insluiten/", viewport={"width": 320, "height": 800}) as page:
+    with opened(chromium, site_url + "insluiten/", viewport={"width": 320, "height": 800}) as page:
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width[0] <= width[1] + 1
         boxes = page.evaluate(
@@ -197,7 +195,7 @@ def test_the_coverage_table_says_a_region_has_nothing_yet(built_site: Path) -> N
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=["laptop", "telefoon"])
 def test_a_region_page_without_practices_has_no_axe_violations(chromium, site_url: str, viewport) -> None:
-    with opened(chromium, site_url, f"regio/{EMPTY_REGIONS[0]['id']}/", viewport=viewport) as page:
+    with opened(chromium, site_url + f"regio/{EMPTY_REGIONS[0]['id']}/", viewport=viewport) as page:
         assert axe_violations(page) == []
 
 
@@ -218,28 +216,12 @@ EXPLANATION = """() => {
 }"""
 
 
-@contextmanager
-def opened(chromium, site_url: str, path: str, **options: Any) -> Iterator[Any]:
-    """A page in its own context, with no console errors by the end."""
-    context = chromium.new_context(locale="nl-NL", **options)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        page.goto(site_url + path, wait_until="load")
-        yield page
-        assert errors == []
-    finally:
-        context.close()
-
-
 def expansion(abbreviation: str) -> str:
     return next(str(entry["meaning"]) for entry in GLOSSARY if entry["term"] == abbreviation)
 
 
 def test_only_the_first_of_each_abbreviation_is_a_tab_stop(chromium, site_url: str) -> None:
-    with opened(chromium, site_url, ABBREVIATED) as page:
+    with opened(chromium, site_url + ABBREVIATED) as page:
         texts = page.evaluate("Array.from(document.querySelectorAll('.md-content abbr'), a => a.textContent)")
         stops = page.evaluate("Array.from(document.querySelectorAll('.md-content abbr[tabindex]'), a => a.textContent)")
         assert len(texts) > len(set(texts))  # the page repeats some: only the first takes focus
@@ -250,7 +232,7 @@ def test_only_the_first_of_each_abbreviation_is_a_tab_stop(chromium, site_url: s
 def test_tab_reaches_an_abbreviation_shows_its_explanation_and_escape_hides_it(
     chromium, site_url: str, viewport: dict[str, int]
 ) -> None:
-    with opened(chromium, site_url, ABBREVIATED, viewport=viewport) as page:
+    with opened(chromium, site_url + ABBREVIATED, viewport=viewport) as page:
         for _ in range(80):
             page.keyboard.press("Tab")
             if page.evaluate("document.activeElement.matches('abbr')"):
@@ -277,7 +259,7 @@ def described_as(page: Any) -> str:
 
 
 def test_a_tap_shows_the_explanation_a_second_tap_hides_it(chromium, site_url: str) -> None:
-    with opened(chromium, site_url, ABBREVIATED, viewport=VIEWPORTS[1], has_touch=True, is_mobile=True) as page:
+    with opened(chromium, site_url + ABBREVIATED, viewport=VIEWPORTS[1], has_touch=True, is_mobile=True) as page:
         abbr = page.locator(".md-content abbr[tabindex]").first
         abbr.scroll_into_view_if_needed()
         abbr.tap()
@@ -293,7 +275,7 @@ def test_a_tap_shows_the_explanation_a_second_tap_hides_it(chromium, site_url: s
 
 
 def test_the_explanation_stays_while_the_pointer_is_on_it(chromium, site_url: str) -> None:
-    with opened(chromium, site_url, ABBREVIATED) as page:
+    with opened(chromium, site_url + ABBREVIATED) as page:
         page.locator(".md-content abbr[tabindex]").first.hover()
         wait_until(page, f"({EXPLANATION})().shown")
         box = page.evaluate(

@@ -5,13 +5,11 @@ at 320 px. Material's menu and search are <label>s for hidden checkboxes; assets
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from browser import axe_violations, wait_until
+from browser import axe_violations, opened, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -31,25 +29,14 @@ FOCUSED = """() => {
 }"""
 
 
-@contextmanager
-def phone_page(chromium, site_url: str, path: str) -> Iterator[tuple[object, list[str]]]:
-    """The page at phone size, with the errors it reports; closed afterwards. At the end, no errors."""
-    context = chromium.new_context(viewport=PHONE, locale="nl-NL")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        page.goto(site_url + path, wait_until="load")
-        yield page, errors
-        assert errors == []
-    finally:
-        context.close()
+def phone_page(chromium, site_url: str, path: str):
+    """The page at phone size; closed afterwards, with no errors reported (browser.opened)."""
+    return opened(chromium, site_url + path, viewport=PHONE)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_on_a_phone_every_tab_stop_is_visible_and_the_menu_is_one_of_them(chromium, site_url: str, path: str) -> None:
-    with phone_page(chromium, site_url, path) as (page, _):
+    with phone_page(chromium, site_url, path) as page:
         stops = []
         for _ in range(25):
             page.keyboard.press("Tab")
@@ -62,7 +49,7 @@ def test_on_a_phone_every_tab_stop_is_visible_and_the_menu_is_one_of_them(chromi
 
 
 def test_the_menu_button_opens_by_keyboard_moves_focus_in_and_escape_brings_it_back(chromium, site_url: str) -> None:
-    with phone_page(chromium, site_url, "praktijken/") as (page, _):
+    with phone_page(chromium, site_url, "praktijken/") as page:
         button = page.locator(MENU)
         assert button.get_attribute("role") == "button" and button.get_attribute("aria-expanded") == "false"
         for key in ("Enter", " "):
@@ -86,7 +73,7 @@ def test_the_menu_button_opens_by_keyboard_moves_focus_in_and_escape_brings_it_b
 
 
 def test_the_search_button_opens_by_keyboard_and_escape_returns_to_it(chromium, site_url: str) -> None:
-    with phone_page(chromium, site_url, "") as (page, _):
+    with phone_page(chromium, site_url, "") as page:
         button = page.locator(SEARCH)
         button.focus()
         page.keyboard.press(" ")
