@@ -142,6 +142,21 @@ def test_site_search_previews_start_with_the_summary(built_site: Path) -> None:
         assert " ".join(after_title.split()).startswith(" ".join(summary.split())[:60]), (location, after_title[:120])
 
 
+def test_no_words_are_glued_together_anywhere_in_site_search(built_site: Path) -> None:
+    """Material's indexer drops the tags between table cells, a <br> and two links side by
+    side; where the HTML has no white space there, two words become one in every preview
+    ("veiligheidsteamsInzet"). A lower-case word running into a capital is that seam."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    code_words = {"postMessage"}  # JavaScript named on /insluiten/
+    glued = {
+        (doc["location"], found.group())
+        for doc in docs
+        for found in re.finditer(r"\b[a-zà-ÿ]{3,}[A-Z][a-zà-ÿ]{2,}", html.unescape(doc["text"]))
+        if found.group() not in code_words
+    }
+    assert glued == set()
+
+
 # --- the geweldsprofiel facet ------------------------------------------------------------------
 
 
