@@ -257,6 +257,8 @@ def test_no_result_offers_a_spelling_filters_with_results_and_site_search(site_u
     assert visible_cards(page) == []
     offer = page.locator("[data-kb-suggestions] .kb-suggestion").first
     offer.wait_for()
+    region_name = next(r["name"] for r in REGIONS if r["id"] == region)
+    assert offer.text_content().strip().startswith(f"Zonder “{region_name}”: ")
     page.goto(f"{site_url}praktijken/?q=scheiding")
     wait_for_search(page)
     without_filter = len(visible_cards(page))

@@ -743,7 +743,9 @@
         var count = countWith(without, scores);
         if (count) {
           offers.appendChild(suggestionButton(
-            "Zonder " + facet.label.toLowerCase() + " " + box.getAttribute("data-kb-label") + ": " + count + " " + (count === 1 ? singular : plural),
+            // "Zonder “Randvoorwaarden”: 3 praktijken": the value the reader chose, in quotes
+            // (a facet's label lower-cased in front of it read as "zonder regio Groningen").
+            "Zonder “" + box.getAttribute("data-kb-label") + "”: " + count + " " + (count === 1 ? singular : plural),
             function () { box.checked = false; }
           ));
         }
