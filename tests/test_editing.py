@@ -29,11 +29,20 @@ def line_of(project: Path, file: str, text: str) -> int:
     return (project / file).read_text(encoding="utf-8").splitlines().index(text) + 1
 
 
-def test_card_pages_edit_their_yaml_at_the_line(tmp_path: Path, monkeypatch) -> None:
-    project = copy_project(tmp_path / "project")
-    monkeypatch.setenv("KENNISBANK_REPO_URL", "https://github.com/voorbeeld/kennisbank")
-    site = tmp_path / "site"
-    assert run_mkdocs_build(project, site).returncode == 0
+@pytest.fixture(scope="module")
+def repo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The real site built as CI publishes it, with KENNISBANK_REPO_URL: (project, site)."""
+    folder = tmp_path_factory.mktemp("repo-build")
+    project = copy_project(folder / "project")
+    site = folder / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KENNISBANK_REPO_URL", "https://github.com/voorbeeld/kennisbank")
+        assert run_mkdocs_build(project, site).returncode == 0
+    return project, site
+
+
+def test_card_pages_edit_their_yaml_at_the_line(repo_build: tuple[Path, Path]) -> None:
+    project, site = repo_build
     line = line_of(project, "data/practices.yaml", "- id: gezinsadvocaat-hart-van-brabant")
     assert edit_links(site, "praktijken/gezinsadvocaat-hart-van-brabant/") == [
         f"https://github.com/voorbeeld/kennisbank/edit/main/data/practices.yaml#L{line}"
@@ -43,6 +52,32 @@ def test_card_pages_edit_their_yaml_at_the_line(tmp_path: Path, monkeypatch) -> 
         f"https://github.com/voorbeeld/kennisbank/edit/main/data/kompas_steps.yaml#L{step}"
     ]
     assert edit_links(site, "over/") == ["https://github.com/voorbeeld/kennisbank/edit/main/content/over.md"]
+
+
+@pytest.mark.browser
+def test_the_repository_link_asks_no_other_host_and_stores_nothing(repo_build: tuple[Path, Path], chromium) -> None:
+    """With a repository set, Material's header link fetches the repository's stars from
+    api.github.com and keeps them in sessionStorage; the footer promises neither happens."""
+    from browser import serve
+
+    _, site = repo_build
+    home = page(site, "").read_text(encoding="utf-8")
+    assert 'class="md-source"' in home and 'data-md-component="source"' not in home
+    context = chromium.new_context(locale="nl-NL")
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        served = serve(site)
+        base = next(served)
+        tab = context.new_page()
+        for url in ("", "praktijken/", "kompas/stap-1/"):
+            tab.goto(base + url, wait_until="load")
+            tab.wait_for_timeout(300)
+        assert tab.evaluate("[sessionStorage.length, localStorage.length, document.cookie]") == [0, 0, ""]
+        served.close()
+    finally:
+        context.close()
+    assert [url for url in requested if not url.startswith(base) and not url.startswith("data:")] == []
 
 
 def test_without_a_repository_there_is_no_edit_link(built_site: Path) -> None:
