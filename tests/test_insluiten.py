@@ -9,7 +9,7 @@ import html
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -90,7 +90,20 @@ def test_every_address_the_guide_names_exists(built_site: Path) -> None:
         folder = parts.path.endswith("/") and target.is_dir()  # /api/v1/, /embed/: what lies under them
         assert target.is_file() or (target / "index.html").is_file() or folder, address
         params = set(re.findall(r"(\w+)=", parts.query))
-        assert params <= {"kernelement", "regio", "q", "sorteer"}, address
+        assert params <= {"kernelement", "regio", "q", "sorteer", "geweldsprofiel"}, address
+        # An example selection must show something to the officer who follows it.
+        chosen = parse_qs(parts.query)
+        if {"kernelement", "regio"} & chosen.keys():
+            region_in_path = re.match(r"/embed/regio/([^/]+)/", parts.path)
+            regions = chosen.get("regio", []) + ([region_in_path.group(1)] if region_in_path else [])
+            shown = [
+                practice
+                for practice in PRACTICES
+                if not practice.get("withdrawn")
+                and (not regions or set(regions) & set(practice["regions"]))
+                and practice["core_element"] in chosen.get("kernelement", [practice["core_element"]])
+            ]
+            assert shown, address
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=["laptop", "telefoon"])
