@@ -172,7 +172,10 @@ def test_the_home_search_box_searches_the_practices(site_url: str, browser_page,
 
 def test_the_home_page_offers_the_ways_in(built_site: Path) -> None:
     home = built_page(built_site, "").read_text(encoding="utf-8")
-    assert '<form class="kb-home-search" role="search" aria-label="Zoek in de praktijken" action="praktijken/" method="get">' in home
+    assert (
+        '<form class="kb-home-search" role="search" aria-label="Zoek in de praktijken" action="praktijken/" method="get">'
+        in home
+    )
     for heading in (
         "Begin bij een kernelement of randvoorwaarde",
         "Begin bij een regio",

@@ -126,6 +126,16 @@ def test_the_worksheets_of_the_step_come_before_its_body(url: str, built_site: P
     assert [target(url, link["href"]) for link in box.select("li a")] == expected
     for href in expected:
         assert built_page(built_site, href).exists()
+    # each worksheet's kind by the name the worksheet page itself shows ("Invulformulier")
+    for item in box.select("li"):
+        tag = item.select_one(".kb-tag")
+        link = item.find("a")
+        assert tag is not None and link is not None
+        sheet = BeautifulSoup(
+            built_page(built_site, target(url, link["href"])).read_text(encoding="utf-8"), "html.parser"
+        )
+        shown = sheet.select_one("article .kb-step-meta .kb-tag")
+        assert shown is not None and tag.get_text(strip=True) == shown.get_text(strip=True)
 
 
 @pytest.mark.parametrize("url", STEP_URLS)

@@ -54,6 +54,7 @@ def tool_url(tool: dict[str, Any]) -> str:
 def test_every_kind_of_worksheet_has_its_room_to_write() -> None:
     kinds = set(get_args(KompasTool.model_fields["kind"].annotation))
     assert set(worksheet.BY_KIND) == kinds
+    assert set(worksheet.KIND_LABELS) == kinds  # and its name, on the sheet and on its step
 
 
 def test_the_most_specific_choice_of_room_wins() -> None:

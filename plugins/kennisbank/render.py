@@ -142,6 +142,7 @@ class Renderer:
             core_group_title=core_element_names.GROUP_TITLE,
             answer_space=worksheet.answer_space,
             empty_rows=worksheet.empty_rows,
+            worksheet_kind=worksheet.kind_label,
             **_URL_HELPERS,
         )
         #: Rendered cards by (template, card id), links still relative to the marker: see :meth:`card`.

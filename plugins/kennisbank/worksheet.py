@@ -27,6 +27,24 @@ BY_KIND: dict[str, AnswerSpace | None] = {
     "formulier": "ruim",
 }
 
+#: How the site names each kind of worksheet, on the worksheet itself and in the box
+#: "Werkbladen bij deze stap" on its step ("formulier" reads "Invulformulier").
+KIND_LABELS: dict[str, str] = {
+    "werkvorm": "Werkvorm",
+    "checklist": "Checklist",
+    "format": "Format",
+    "draaiboek": "Draaiboek",
+    "interviewleidraad": "Interviewleidraad",
+    "indicatoren": "Indicatoren",
+    "formulier": "Invulformulier",
+}
+
+
+def kind_label(kind: str) -> str:
+    """The Dutch name of a worksheet's kind, as a reader sees it."""
+    return KIND_LABELS[kind]
+
+
 #: Empty rows under a table that has no rows of its own: the whole table is to be filled in.
 ROWS_TO_FILL = 6
 #: Empty rows under a table whose rows have empty cells: the rows are to be completed, and a
