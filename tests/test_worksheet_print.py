@@ -217,6 +217,12 @@ def test_open_questions_get_more_room_than_a_checklist_point(site_url: str, brow
     assert form["ruim"] > 1.5 * checklist["kort"]  # an open question
     network = heights("netwerk-in-kaart")
     assert network["ruim"] > 1.5 * network["kort"]  # the agreements at the end of a werkvorm
+    # The sheet's own address prints under its title too, not only in the foot of each page
+    # (which a browser without CSS page-margin boxes leaves out).
+    page_.emulate_media(media="print")
+    source = page_.locator(".kb-worksheet__source")
+    assert source.is_visible() and source.text_content().strip().endswith("/kompas/tools/netwerk-in-kaart/")
+    page_.emulate_media(media="screen")
     # On screen there is no empty room and no form to fill in.
     page_.goto(f"{site_url}kompas/tools/invulformulier-imwr-pdca/", wait_until="networkidle")
     assert not page_.locator(".kb-answer").first.is_visible()

@@ -24,7 +24,6 @@
     var today = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
     root.style.setProperty("--kb-sheet-address", cssString("Bron: " + source.getAttribute("data-kb-sheet-address")));
     root.style.setProperty("--kb-sheet-printed", cssString("Geprint op " + today + " \u00b7 "));
-    root.setAttribute("data-kb-sheet-stamped", "");
   }
 
   stamp();
