@@ -241,6 +241,30 @@ def test_only_the_first_of_each_abbreviation_is_a_tab_stop(chromium, site_url: s
         assert stops == list(dict.fromkeys(texts))
 
 
+def test_when_a_listing_hides_the_first_abbreviation_the_next_visible_one_takes_its_tab_stop(
+    chromium, site_url: str
+) -> None:
+    """A filter hides cards (``hidden``) and filters.js says "kennisbank:rendered": the Tab
+    stop of an abbreviation moves to its first occurrence that can still be seen."""
+    with opened(chromium, site_url + ABBREVIATED) as page:
+        moved = page.evaluate(
+            """() => {
+              const all = Array.from(document.querySelectorAll('.md-content abbr'));
+              const first = all.find(a => a.hasAttribute('tabindex') &&
+                all.filter(b => b.textContent === a.textContent && !b.closest('a')).length > 1);
+              const next = all.filter(b => b.textContent === first.textContent && b !== first && !b.closest('a'))[0];
+              const block = first.closest('p, li, td, section');
+              block.hidden = true;
+              document.dispatchEvent(new CustomEvent('kennisbank:rendered', { bubbles: true }));
+              const afterHide = [first.hasAttribute('tabindex'), next.getAttribute('tabindex')];
+              block.hidden = false;
+              document.dispatchEvent(new CustomEvent('kennisbank:rendered', { bubbles: true }));
+              return afterHide.concat([first.getAttribute('tabindex'), next.hasAttribute('tabindex')]);
+            }"""
+        )
+        assert moved == [False, "0", "0", False]
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=["laptop", "telefoon"])
 def test_tab_reaches_an_abbreviation_shows_its_explanation_and_escape_hides_it(
     chromium, site_url: str, viewport: dict[str, int]

@@ -22,9 +22,10 @@
  * 5. Material (content.tooltips) shows an abbreviation's explanation while the pointer is on it
  *    or while it has focus, but an <abbr> takes no focus, so a keyboard never sees one (WCAG
  *    2.1.1), nothing dismisses it without moving away (1.4.13), and a phone has no hover. The
- *    first <abbr> of each abbreviation in the content becomes a Tab stop (every one would flood
- *    the keyboard: a card list repeats the same few dozens of times; later ones are the same
- *    explanation, and /begrippen/ lists them all). Material then shows it on focus, and on a
+ *    first visible <abbr> of each abbreviation in the content becomes a Tab stop (every one would
+ *    flood the keyboard: a card list repeats the same few dozens of times; later ones are the same
+ *    explanation, and /begrippen/ lists them all); on a listing it is chosen again after every
+ *    search or filter, as cards are hidden and shown. Material then shows it on focus, and on a
  *    tap, which focuses. A tap on one that is showing hides it, a next tap shows it again;
  *    Escape hides whatever explanation is showing. Material puts the explanation next to the
  *    trigger, never over it, and keeps it while the pointer is on it (kennisbank.css lets the
@@ -197,12 +198,21 @@
     var seen = {};
     Array.prototype.forEach.call(document.querySelectorAll(".md-content abbr[title]"), function (abbr) {
       var key = abbr.textContent.trim();
-      // Inside a link or button the abbreviation already sits on a Tab stop.
-      if (seen[key] || abbr.closest("a, button, summary, label, [tabindex]")) return;
-      seen[key] = true;
-      abbr.setAttribute("tabindex", "0");
+      // Inside a link or a control the abbreviation already sits on a Tab stop; in a card a
+      // filter has hidden it is out of reach, so a later, visible one takes its place.
+      var reachable = !seen[key] && !abbr.closest("a, button, summary, label, select, input, textarea, [hidden]");
+      if (reachable) {
+        seen[key] = true;
+        abbr.setAttribute("tabindex", "0");
+        abbr.setAttribute("data-kb-abbr-stop", "");
+      } else if (abbr.hasAttribute("data-kb-abbr-stop")) {
+        abbr.removeAttribute("tabindex");
+        abbr.removeAttribute("data-kb-abbr-stop");
+      }
     });
   }
+  // A listing shows other cards after every search or filter (filters.js says so).
+  document.addEventListener("kennisbank:rendered", focusableAbbreviations);
   var shownAtPress = null;
   document.addEventListener("pointerdown", function (event) {
     var abbr = event.target && event.target.closest && event.target.closest("abbr");
