@@ -214,3 +214,61 @@ def test_site_search_finds_complex_divorce_by_vechtscheiding(site_url: str, brow
     assert item.locator(".md-search-result__terms").count() == 0
     assert axe_violations(page) == []
     assert watch.console_errors == []
+
+
+def test_the_stem_of_every_common_dutch_word_stands_where_might_hold_looks() -> None:
+    """``Synonyms.might_hold`` skips a section of Material's index unless every stem of a group
+    term stands at a word start of ``word_starts``: that must hold for the stem of any word."""
+    import re
+
+    import wordfreq
+
+    from kennisbank.exports.search_index import Terms
+    from kennisbank.exports.synonyms import _plain, word_starts
+
+    of = Terms().of
+    latin = re.compile(r"[a-zà-ÿ0-9'’.-]+")
+    words = [word for word in wordfreq.top_n_list("nl", 30000) if latin.fullmatch(word)]
+    words += [
+        "persoon",
+        "grootheden",
+        "gezinssystemen",
+        "scheidingszaken",
+        "vechtscheidingen",
+        "ervaringsdeskundigheid",
+    ]
+    missed = [
+        (word, term)
+        for word in words
+        for term in of(word)
+        if re.fullmatch(r"[a-z0-9]+", term) and " " + _plain(term) not in word_starts(word)
+    ]
+    assert missed == []
+
+
+def test_sections_that_might_hold_no_term_hold_none(built_site: Path) -> None:
+    """What ``might_hold`` skips, the full match would not have found either (every section of
+    the real site-search index); and it skips most of them."""
+    import html as html_module
+
+    from kennisbank.exports.search_index import SEPARATOR, Terms
+    from kennisbank.platform import _PHRASE_BREAK
+
+    groups = [group["terms"] for group in yaml.safe_load((ROOT / SYNONYMS).read_text(encoding="utf-8"))]
+    synonyms = Synonyms(groups)
+    of = Terms().of
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    skipped = 0
+    for doc in docs:
+        text = f"{doc['title']} {doc['text']}"
+        lines = [
+            [term for word in SEPARATOR.split(part.lower()) if word for term in of(word)]
+            for part in _PHRASE_BREAK.split(html_module.unescape(text))
+        ]
+        if not synonyms.might_hold(text):
+            skipped += 1
+            assert synonyms.find(lines) == [], doc["location"]
+        else:
+            assert synonyms.might_hold(doc["text"] + " " + doc["title"])
+    assert synonyms.find([["vechtscheid"]]) and synonyms.might_hold("Een vechtscheiding.")
+    assert skipped > len(docs) / 2

@@ -240,10 +240,12 @@ def add_site_search_synonyms(site_dir: Path, synonyms: Synonyms) -> None:
     if not synonyms or not path.exists():
         return  # no synonyms, or the site has no Material search
     data = json.loads(path.read_text(encoding="utf-8"))
-    terms = Terms()
+    of = Terms().of
     for doc in data.get("docs", []):
+        if not synonyms.might_hold(f"{doc.get('title') or ''} {doc.get('text') or ''}"):
+            continue  # no group term can stand here: no need to make its terms
         lines = [
-            [term for word in SEPARATOR.split(part.lower()) if word for term in terms.of(word)]
+            [term for word in SEPARATOR.split(part.lower()) if word for term in of(word)]
             for value in (doc.get("title"), doc.get("text"))
             if isinstance(value, str)
             for part in _PHRASE_BREAK.split(html.unescape(value))

@@ -18,6 +18,9 @@ the terms of the cards that hold a group term.
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -66,6 +69,23 @@ class Synonyms:
     def __bool__(self) -> bool:
         return bool(self.groups)
 
+    def might_hold(self, text: str) -> bool:
+        """False only when ``text`` (a whole page section) can hold no group term: most of the
+        sections of Material's site-search index. Turning every word of tens of thousands of
+        sections into index terms to look for a handful of phrases was seconds of a large build.
+
+        A term is its word with suffixes taken off, accents folded, a double vowel made single
+        ("persoon" → "person") and "-heden" read as "-heid": in those terms (:func:`word_starts`)
+        every stem stands at the start of a word of the text. A key that does not stand there
+        whole cannot be in the text; the exact match (``find``) decides the rest."""
+        starts = word_starts(text)
+        return any(all(start in starts for start in key) for key in self._starts)
+
+    @functools.cached_property
+    def _starts(self) -> tuple[tuple[str, ...], ...]:
+        """Every non-empty key as the word starts ``might_hold`` looks for (" " + plain stem)."""
+        return tuple(tuple(" " + _plain(term) for term in key) for keys in self.keys for key in keys if key)
+
     def find(self, lines: Sequence[Sequence[str]]) -> list[Found]:
         """The groups whose terms stand in ``lines`` (each line: its index terms in order; a phrase
         does not run from one line into the next), in the order of the groups."""
@@ -83,6 +103,35 @@ class Synonyms:
             added = dict.fromkeys(term for index in others for term in keys[index])
             found.append(Found(group[present[0]], tuple(added), tuple(group[index] for index in others)))
         return found
+
+
+#: What separates words for ``might_hold`` (anything but letters and digits).
+_NOT_WORD = re.compile(r"[^\w]+|_")
+#: The same for a text of ASCII only, as one table (a regular expression over every section
+#: of a large site's index took most of the time this check is there to save).
+_ASCII_NOT_WORD = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+#: The accents of a decomposed text (NFD), which the Dutch stemmer folds away.
+_ACCENTS = re.compile("[\u0300-\u036f]")
+#: The double vowels the stemmer makes single before a consonant it leaves at the end.
+_DOUBLE_VOWELS = ("aa", "ee", "oo", "uu")
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents folded, double vowels single: the letters a stem and its word share."""
+    plain = text.lower()
+    if not plain.isascii():
+        plain = _ACCENTS.sub("", unicodedata.normalize("NFD", plain))
+    for double in _DOUBLE_VOWELS:
+        plain = plain.replace(double, double[0])
+    return plain
+
+
+def word_starts(text: str) -> str:
+    """``text`` as :meth:`Synonyms.might_hold` reads it: plain words (:func:`_plain`), each after
+    a space, so that ``" " + stem in word_starts(text)`` holds for the stem of every word in it."""
+    plain = _plain(text)
+    plain = " " + (plain.translate(_ASCII_NOT_WORD) if plain.isascii() else _NOT_WORD.sub(" ", plain))
+    return plain + plain.replace("heden", "heid") if "heden" in plain else plain
 
 
 def _contains(line: Sequence[str], key: tuple[str, ...]) -> bool:
