@@ -80,6 +80,9 @@ def test_the_search_button_opens_by_keyboard_and_escape_returns_to_it(chromium, 
         wait_until(page, "document.activeElement.matches('.md-search__input')")
         assert button.get_attribute("aria-expanded") == "true"
         page.keyboard.type("gezin")
+        # the results as a reader sees them: rendered, with their marked words
+        wait_until(page, "document.querySelectorAll('.md-search-result__item mark').length > 0")
+        page.wait_for_timeout(1500)  # Material adds the teasers of the further results a moment later
         assert axe_violations(page) == []
         page.keyboard.press("Escape")
         wait_until(page, "!document.getElementById('__search').checked")
